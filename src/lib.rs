@@ -3,6 +3,10 @@
 //!
 //! Dependencies run one way: `ui -> app -> {engine, store, import} -> domain`.
 //! - [`domain`]: pure data types and validation of the schema-1 data file.
+//! - [`app`]: the eframe app: state, commands, undo, background work.
+//! - [`ui`]: the views, one per file, and the theme.
 
+pub mod app;
 pub mod domain;
 pub mod personas;
+pub mod ui;

@@ -1,0 +1,623 @@
+//! The app's state and the one place where commands are carried out.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+use chrono::NaiveDate;
+
+use super::analysis::{Analysis, Analyzer};
+use super::command::{Command, FilePurpose, View};
+use super::edit::{RecordEdit, check_edit};
+use super::explain::Rules;
+use super::history::History;
+use super::settings::{Settings, system_lang};
+use super::storage::{self, BackupInfo, LoadOutcome, Store, StoreError};
+use crate::domain::{Account, AccountKind, DataFile, Lang, Text, check_text, write_data_file};
+use crate::personas;
+
+/// How the app is started: tests fix the date and run everything on one thread.
+#[derive(Clone, Debug)]
+pub struct AppOptions {
+    /// The date the records are explained as of ("today").
+    pub today: NaiveDate,
+    /// Load and analyse on background threads (the real app); `false` for tests and benchmarks.
+    pub background: bool,
+    /// The language to start in, over the settings and the system locale.
+    pub lang: Option<Lang>,
+}
+
+impl AppOptions {
+    /// Options for the real app on `today`.
+    pub fn new(today: NaiveDate) -> AppOptions {
+        AppOptions { today, background: true, lang: None }
+    }
+}
+
+/// A sample person's own folder.
+#[derive(Debug)]
+pub struct Sample {
+    /// The persona's id.
+    pub persona_id: String,
+    store: Store,
+}
+
+/// An open record: the person's own or a sample person's.
+#[derive(Debug)]
+pub struct Document {
+    /// The records.
+    pub data: Arc<DataFile>,
+    /// Grows with every change; analyses are matched to it.
+    pub generation: u64,
+    /// Undo and redo.
+    pub history: History,
+    /// Set when this is a sample person.
+    pub sample: Option<Sample>,
+}
+
+/// A corrupt data file, moved aside, and the backups that could replace it.
+#[derive(Debug)]
+pub struct Recovery {
+    /// Where the corrupt file is now.
+    pub moved_aside: PathBuf,
+    /// What was wrong with it.
+    pub problems: Vec<String>,
+    /// The backups, newest first.
+    pub backups: Vec<BackupInfo>,
+}
+
+/// A message for the person, in both languages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// The message.
+    pub text: Text,
+    /// True for failures.
+    pub is_error: bool,
+}
+
+/// Where the app is in starting up.
+#[derive(Debug)]
+pub enum Phase {
+    /// Reading the data file in the background.
+    Loading,
+    /// Ready.
+    Ready,
+    /// The data folder cannot be used (locked or unreadable).
+    Failed(String),
+}
+
+type LoadResult = (Store, Result<LoadOutcome, StoreError>);
+
+/// Everything the app knows; views read it, commands change it.
+pub struct AppState {
+    /// The data folder.
+    pub data_dir: PathBuf,
+    /// The date explained.
+    pub today: NaiveDate,
+    /// Remembered preferences.
+    pub settings: Settings,
+    /// The language in use.
+    pub lang: Lang,
+    /// Start-up progress.
+    pub phase: Phase,
+    /// The view shown.
+    pub view: View,
+    /// The person's own record, once started.
+    pub own: Option<Document>,
+    /// The sample person open, if any (shown instead of the own record).
+    pub sample: Option<Document>,
+    /// Set when the data file was corrupt.
+    pub recovery: Option<Recovery>,
+    /// The rules in use.
+    pub rules: Rules,
+    /// Why the custom rules could not be used.
+    pub rules_error: Option<String>,
+    /// The last message.
+    pub notice: Option<Notice>,
+    /// The purpose of the open "choose a file" prompt.
+    pub file_prompt: Option<FilePurpose>,
+    /// True while a native file dialog is open.
+    pub dialog_open: bool,
+    /// The newest analysis of the open record.
+    pub analysis: Option<Arc<Analysis>>,
+    own_store: Option<Store>,
+    analyzer: Analyzer,
+    loading: Option<Receiver<LoadResult>>,
+    dialog: Option<Receiver<(FilePurpose, Option<PathBuf>)>>,
+    next_generation: u64,
+    background: bool,
+    ctx: egui::Context,
+}
+
+impl AppState {
+    /// Opens the data folder and starts loading the person's record.
+    pub fn new(ctx: &egui::Context, data_dir: PathBuf, options: AppOptions) -> AppState {
+        let settings = Settings::load(&data_dir);
+        let lang = options.lang.or(settings.lang).unwrap_or_else(system_lang);
+        let mut state = AppState {
+            data_dir: data_dir.clone(),
+            today: options.today,
+            lang,
+            phase: Phase::Loading,
+            view: View::Welcome,
+            own: None,
+            sample: None,
+            recovery: None,
+            rules: Rules::default_rules(),
+            rules_error: None,
+            notice: None,
+            file_prompt: None,
+            dialog_open: false,
+            analysis: None,
+            own_store: None,
+            analyzer: Analyzer::new(options.background),
+            loading: None,
+            dialog: None,
+            next_generation: 1,
+            background: options.background,
+            ctx: ctx.clone(),
+            settings,
+        };
+        state.load_rules();
+        match Store::open(data_dir) {
+            Err(error) => state.phase = Phase::Failed(error.to_string()),
+            Ok(store) if options.background => {
+                let (sender, receiver) = channel();
+                let ctx = ctx.clone();
+                std::thread::spawn(move || {
+                    let outcome = store.load();
+                    let _ = sender.send((store, outcome));
+                    ctx.request_repaint();
+                });
+                state.loading = Some(receiver);
+            }
+            Ok(store) => {
+                let outcome = store.load();
+                state.finish_loading(store, outcome);
+            }
+        }
+        state
+    }
+
+    /// The record shown: the sample when one is open, else the person's own.
+    pub fn document(&self) -> Option<&Document> {
+        self.sample.as_ref().or(self.own.as_ref())
+    }
+
+    fn document_mut(&mut self) -> Option<&mut Document> {
+        self.sample.as_mut().or(self.own.as_mut())
+    }
+
+    /// The analysis of the record shown, when it is of the current version.
+    pub fn current_analysis(&self) -> Option<&Analysis> {
+        self.analysis.as_deref()
+    }
+
+    /// True while the record shown is being (re)analysed.
+    pub fn is_analysing(&self) -> bool {
+        self.analyzer.is_busy()
+    }
+
+    /// The backups of the record shown, newest first.
+    pub fn backups(&self) -> Vec<BackupInfo> {
+        self.active_store().map(Store::backups).unwrap_or_default()
+    }
+
+    /// Takes in background results; call once per frame before drawing.
+    pub fn poll(&mut self) {
+        if let Some(receiver) = &self.loading
+            && let Ok((store, outcome)) = receiver.try_recv()
+        {
+            self.loading = None;
+            self.finish_loading(store, outcome);
+        }
+        if let Some(receiver) = &self.dialog
+            && let Ok((purpose, path)) = receiver.try_recv()
+        {
+            self.dialog = None;
+            self.dialog_open = false;
+            match path {
+                Some(path) => self.apply(Command::UseFile(purpose, path)),
+                None => {
+                    self.notice = Some(Notice {
+                        text: Text::new(
+                            "没有选择文件（本机可能无法打开系统文件对话框）：请在下面输入路径。",
+                            "No file was chosen (the system file dialog may not be available here): type the path below.",
+                        ),
+                        is_error: false,
+                    })
+                }
+            }
+        }
+        self.analysis = self.analyzer.poll();
+    }
+
+    fn finish_loading(&mut self, store: Store, outcome: Result<LoadOutcome, StoreError>) {
+        self.phase = Phase::Ready;
+        match outcome {
+            Ok(LoadOutcome::Empty) => self.view = View::Welcome,
+            Ok(LoadOutcome::Loaded(data)) => {
+                self.own = Some(self.new_document(data, None));
+                self.view = match self.settings.last_view {
+                    View::Welcome => View::Dashboard,
+                    view => view,
+                };
+                self.reanalyse();
+            }
+            Ok(LoadOutcome::Recovered { moved_aside, problems, .. }) => {
+                self.recovery = Some(Recovery { moved_aside, problems, backups: store.backups() });
+                self.view = View::Welcome;
+            }
+            Err(error) => self.phase = Phase::Failed(error.to_string()),
+        }
+        self.own_store = Some(store);
+    }
+
+    fn new_document(&mut self, data: DataFile, sample: Option<Sample>) -> Document {
+        let generation = self.bump();
+        Document { data: Arc::new(data), generation, history: History::default(), sample }
+    }
+
+    fn bump(&mut self) -> u64 {
+        self.next_generation += 1;
+        self.next_generation
+    }
+
+    fn active_store(&self) -> Option<&Store> {
+        match &self.sample {
+            Some(doc) => doc.sample.as_ref().map(|s| &s.store),
+            None => self.own_store.as_ref(),
+        }
+    }
+
+    fn reanalyse(&mut self) {
+        let Some(doc) = self.document() else {
+            self.analyzer.clear(self.next_generation + 1);
+            self.analysis = None;
+            return;
+        };
+        let (generation, data) = (doc.generation, doc.data.clone());
+        let (rules, today, ctx) = (self.rules.clone(), self.today, self.ctx.clone());
+        self.analyzer.request(&ctx, generation, data, rules, today);
+        self.analysis = self.analyzer.poll();
+    }
+
+    fn switched_document(&mut self) {
+        self.analyzer.clear(self.document().map_or(self.next_generation + 1, |d| d.generation));
+        self.analysis = None;
+        self.reanalyse();
+    }
+
+    /// Carries out every command, in order.
+    pub fn apply_all(&mut self, commands: Vec<Command>) {
+        for command in commands {
+            self.apply(command);
+        }
+    }
+
+    /// Carries out one command.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Navigate(view) => {
+                self.view = view;
+                self.settings.last_view = view;
+            }
+            Command::StartOwnRecord => self.start_own_record(),
+            Command::OpenSample(id) => self.open_sample(&id, false),
+            Command::ResetSample => self.reset_sample(),
+            Command::CloseSample => {
+                self.sample = None;
+                self.view = if self.own.is_some() { View::Dashboard } else { View::Welcome };
+                self.switched_document();
+            }
+            Command::Edit(edit) => self.edit(edit),
+            Command::Undo => self.undo_redo(true),
+            Command::Redo => self.undo_redo(false),
+            Command::SetLang(lang) => {
+                self.lang = lang;
+                self.settings.lang = Some(lang);
+                self.save_settings();
+            }
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.save_settings();
+            }
+            Command::RestoreBackup(path) => self.restore(&path),
+            Command::DismissRecovery => self.recovery = None,
+            Command::OpenDataFolder => self.open_data_folder(),
+            Command::UseBuiltInRules => {
+                self.settings.rules_file = None;
+                self.load_rules();
+                self.save_settings();
+                self.reanalyse();
+            }
+            Command::PromptFile(purpose) => self.file_prompt = Some(purpose),
+            Command::CancelFilePrompt => self.file_prompt = None,
+            Command::BrowseFile(purpose) => self.browse(purpose),
+            Command::UseFile(purpose, path) => self.use_file(purpose, &path),
+        }
+    }
+
+    fn say(&mut self, zh: impl Into<String>, en: impl Into<String>, is_error: bool) {
+        self.notice = Some(Notice { text: Text::new(zh, en), is_error });
+    }
+
+    fn start_own_record(&mut self) {
+        let mut data = DataFile::empty(self.today, "jiebei");
+        data.accounts.push(Account {
+            id: "jiebei".into(),
+            lender: "蚂蚁借呗".into(),
+            kind: AccountKind::CashLine,
+            opened: self.today,
+            limit: None,
+            closed: None,
+        });
+        let Some(store) = &self.own_store else { return };
+        if let Err(error) = store.save(&data) {
+            self.say(format!("无法保存：{error}"), format!("Could not save: {error}"), true);
+            return;
+        }
+        self.recovery = None;
+        self.own = Some(self.new_document(data, None));
+        self.sample = None;
+        self.view = View::Records;
+        self.switched_document();
+    }
+
+    /// Opens persona `id` from its own folder, seeding the folder from the built-in file when
+    /// it is empty, unreadable or `reset` is asked.
+    fn open_sample(&mut self, id: &str, reset: bool) {
+        let Some(persona) = personas::find(id) else { return };
+        let dir = storage::sample_dir(&self.data_dir, id);
+        self.sample = None;
+        let store = match Store::open(dir) {
+            Ok(store) => store,
+            Err(error) => {
+                return self.say(format!("无法打开样例：{error}"), format!("Could not open the sample: {error}"), true);
+            }
+        };
+        let data = match store.load() {
+            Ok(LoadOutcome::Loaded(data)) if !reset => data,
+            _ => match persona.data() {
+                Ok(data) => {
+                    if let Err(error) = store.save(&data) {
+                        self.say(
+                            format!("样例无法保存：{error}"),
+                            format!("The sample cannot be saved: {error}"),
+                            true,
+                        );
+                    }
+                    data
+                }
+                Err(_) => return,
+            },
+        };
+        let sample = Sample { persona_id: id.to_string(), store };
+        self.sample = Some(self.new_document(data, Some(sample)));
+        self.view = View::Dashboard;
+        self.switched_document();
+    }
+
+    fn reset_sample(&mut self) {
+        if let Some(id) = self.sample.as_ref().and_then(|d| d.sample.as_ref()).map(|s| s.persona_id.clone()) {
+            self.open_sample(&id, true);
+        }
+    }
+
+    fn edit(&mut self, edit: RecordEdit) {
+        let Some(doc) = self.document() else { return };
+        let problems = check_edit(&doc.data, &edit);
+        if let Some(problem) = problems.first() {
+            let message = problem.to_string();
+            return self.say(format!("没有保存：{message}"), format!("Not saved: {message}"), true);
+        }
+        if self.commit(&edit) {
+            if let Some(doc) = self.document_mut() {
+                doc.history.record(edit);
+            }
+            self.notice = None;
+        }
+    }
+
+    /// Applies an edit and saves; on failure puts everything back. True when saved.
+    fn commit(&mut self, edit: &RecordEdit) -> bool {
+        let generation = self.bump();
+        let Some(doc) = self.sample.as_mut().or(self.own.as_mut()) else { return false };
+        if let Err(error) = edit.apply(Arc::make_mut(&mut doc.data)) {
+            let message = error.to_string();
+            self.say(format!("无法修改：{message}"), format!("Could not change: {message}"), true);
+            return false;
+        }
+        let saved = match &doc.sample {
+            Some(sample) => sample.store.save(&doc.data),
+            None => self.own_store.as_ref().map_or(Ok(()), |store| store.save(&doc.data)),
+        };
+        if let Err(error) = saved {
+            // Keep the screen true to the file: undo in memory what could not be saved.
+            let _ = edit.inverse().apply(Arc::make_mut(&mut doc.data));
+            self.say(
+                format!("无法保存，修改已撤回：{error}"),
+                format!("Could not save, so the change was undone: {error}"),
+                true,
+            );
+            return false;
+        }
+        doc.generation = generation;
+        self.reanalyse();
+        true
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let Some(doc) = self.document_mut() else { return };
+        let edit = if undo { doc.history.undo() } else { doc.history.redo() };
+        let Some(edit) = edit else { return };
+        if !self.commit(&edit)
+            && let Some(doc) = self.document_mut()
+        {
+            if undo { doc.history.revert_undo() } else { doc.history.revert_redo() }
+        }
+    }
+
+    fn restore(&mut self, path: &Path) {
+        let Some(store) = self.active_store() else { return };
+        let Some(backup) = store.backups().into_iter().find(|b| b.path == path) else { return };
+        match store.restore(&backup) {
+            Ok(data) => {
+                let was_sample = self.sample.is_some();
+                if was_sample {
+                    if let Some(doc) = self.sample.as_mut() {
+                        doc.data = Arc::new(data);
+                        doc.history.clear();
+                    }
+                    let generation = self.bump();
+                    if let Some(doc) = self.sample.as_mut() {
+                        doc.generation = generation;
+                    }
+                } else {
+                    self.own = Some(self.new_document(data, None));
+                }
+                self.recovery = None;
+                self.view = View::Dashboard;
+                self.switched_document();
+                self.say("已恢复备份。", "The backup was restored.", false);
+            }
+            Err(error) => self.say(format!("无法恢复：{error}"), format!("Could not restore: {error}"), true),
+        }
+    }
+
+    fn load_rules(&mut self) {
+        self.rules_error = None;
+        self.rules = Rules::default_rules();
+        let Some(path) = self.settings.rules_file.clone() else { return };
+        match storage::read_text(&path).map_err(|e| e.to_string()).and_then(|text| Rules::from_ron(&text)) {
+            Ok(rules) => self.rules = rules,
+            Err(error) => self.rules_error = Some(format!("{}: {error}", path.display())),
+        }
+    }
+
+    /// Saves the settings; a failure is said, not fatal.
+    pub fn save_settings(&mut self) {
+        if let Err(error) = self.settings.save(&self.data_dir) {
+            self.say(format!("设置无法保存：{error}"), format!("Settings could not be saved: {error}"), true);
+        }
+    }
+
+    fn open_data_folder(&mut self) {
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else if cfg!(windows) {
+            "explorer"
+        } else {
+            "xdg-open"
+        };
+        if let Err(error) = std::process::Command::new(opener).arg(&self.data_dir).spawn() {
+            self.say(
+                format!("无法打开文件管理器（{opener}）：{error}"),
+                format!("Could not open the file manager ({opener}): {error}"),
+                true,
+            );
+        }
+    }
+
+    fn browse(&mut self, purpose: FilePurpose) {
+        self.file_prompt = Some(purpose);
+        if !self.background || self.dialog.is_some() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        let ctx = self.ctx.clone();
+        let start_dir = self.data_dir.clone();
+        std::thread::spawn(move || {
+            let dialog = rfd::FileDialog::new().set_directory(start_dir).add_filter("RON", &["ron"]);
+            let path = match purpose {
+                FilePurpose::ExportData => dialog.set_file_name("credit-health.ron").save_file(),
+                FilePurpose::ImportData | FilePurpose::OpenRules => dialog.pick_file(),
+            };
+            let _ = sender.send((purpose, path));
+            ctx.request_repaint();
+        });
+        self.dialog = Some(receiver);
+        self.dialog_open = true;
+    }
+
+    fn use_file(&mut self, purpose: FilePurpose, path: &Path) {
+        match purpose {
+            FilePurpose::ExportData => self.export(path),
+            FilePurpose::ImportData => self.import(path),
+            FilePurpose::OpenRules => {
+                self.settings.rules_file = Some(path.to_path_buf());
+                self.load_rules();
+                self.save_settings();
+                self.reanalyse();
+                if self.rules_error.is_none() {
+                    self.file_prompt = None;
+                }
+            }
+        }
+    }
+
+    fn export(&mut self, path: &Path) {
+        let Some(doc) = self.document() else { return };
+        let result = write_data_file(&doc.data)
+            .map_err(|e| e.to_string())
+            .and_then(|text| storage::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => {
+                self.file_prompt = None;
+                let shown = path.display().to_string();
+                self.say(format!("已导出到 {shown}"), format!("Exported to {shown}"), false);
+            }
+            Err(error) => self.say(format!("无法导出：{error}"), format!("Could not export: {error}"), true),
+        }
+    }
+
+    fn import(&mut self, path: &Path) {
+        let text = match storage::read_text(path) {
+            Ok(text) => text,
+            Err(error) => return self.say(format!("无法读取：{error}"), format!("Could not read: {error}"), true),
+        };
+        let data = match check_text(&text) {
+            Ok(data) => data,
+            Err(problems) => {
+                let list: Vec<String> = problems.iter().take(5).map(|p| format!("{}:{p}", path.display())).collect();
+                let list = list.join("\n");
+                return self.say(
+                    format!("文件无效，未导入：\n{list}"),
+                    format!("The file is not valid; nothing was imported:\n{list}"),
+                    true,
+                );
+            }
+        };
+        let Some(store) = (if self.sample.is_some() { self.active_store() } else { self.own_store.as_ref() }) else {
+            return;
+        };
+        if let Err(error) = store.save(&data) {
+            return self.say(format!("无法保存：{error}"), format!("Could not save: {error}"), true);
+        }
+        let count = data.record_count();
+        if self.sample.is_some() {
+            let generation = self.bump();
+            if let Some(doc) = self.sample.as_mut() {
+                doc.data = Arc::new(data);
+                doc.generation = generation;
+                doc.history.clear();
+            }
+        } else {
+            self.own = Some(self.new_document(data, None));
+        }
+        self.file_prompt = None;
+        self.recovery = None;
+        self.view = View::Dashboard;
+        self.switched_document();
+        self.say(
+            format!("已导入 {count} 条记录；之前的记录保存在备份中。"),
+            format!("Imported {count} records; the previous record is kept as a backup."),
+            false,
+        );
+    }
+
+    /// Remembers the window size (saved on exit).
+    pub fn remember_window_size(&mut self, size: egui::Vec2) {
+        self.settings.window_size = Some([size.x, size.y]);
+    }
+}

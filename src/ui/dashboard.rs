@@ -1,0 +1,237 @@
+//! The answer at a glance: the headline, status, score gauge, limits, the principal reasons and
+//! the next steps with dates.
+
+use egui::RichText;
+
+use super::widgets::chip::chip_ui;
+use super::widgets::evidence::evidence_ui;
+use super::widgets::gauge::{Band, Gauge};
+use super::{Env, i18n};
+use crate::app::analysis::Analysis;
+use crate::app::explain::{Effect, Explanation, Status};
+use crate::app::{AppState, Command, View};
+use crate::domain::DataFile;
+
+/// At most this many reasons on the dashboard (the rest are on the why page).
+pub const PRINCIPAL_REASONS: usize = 4;
+
+/// The dashboard.
+pub fn dashboard_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, out: &mut Vec<Command>) {
+    let Some(doc) = state.document() else { return };
+    let analysis = state.current_analysis();
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.set_max_width(env.sizes().max_content_width);
+        match analysis.and_then(|a| a.explanation.as_ref().map(|e| (a, e))) {
+            Some((analysis, explanation)) => explained_ui(ui, env, explanation, analysis, &doc.data, out),
+            None if state.is_analysing() => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(env.t("正在计算……", "Calculating…"));
+                });
+            }
+            None => no_engine_ui(ui, env, &doc.data),
+        }
+    });
+}
+
+fn no_engine_ui(ui: &mut egui::Ui, env: &Env, data: &DataFile) {
+    env.theme.card_frame(env.palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.heading(env.t("这个版本还没有评分引擎", "This build has no scoring engine yet"));
+        ui.label(env.t(
+            "你的记录已读入并保存，但还不能估算额度和原因。记录、图表中的事实部分照常可用。",
+            "Your records are read and saved, but the limit and its reasons cannot be estimated yet. Records and the factual charts work as usual.",
+        ));
+        ui.label(format!("{} {}", env.t("记录条数：", "Records:"), data.record_count()));
+    });
+}
+
+fn explained_ui(
+    ui: &mut egui::Ui,
+    env: &Env,
+    explanation: &Explanation,
+    analysis: &Analysis,
+    data: &DataFile,
+    out: &mut Vec<Command>,
+) {
+    let gap = env.sizes().section_gap;
+    headline_ui(ui, env, explanation);
+    ui.add_space(gap);
+    ui.horizontal_top(|ui| {
+        env.theme.card_frame(env.palette).show(ui, |ui| score_ui(ui, env, explanation));
+        env.theme.card_frame(env.palette).show(ui, |ui| limits_ui(ui, env, explanation));
+    });
+    ui.add_space(gap);
+    env.theme.card_frame(env.palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        reasons_ui(ui, env, explanation, analysis, data, out);
+    });
+    ui.add_space(gap);
+    env.theme.card_frame(env.palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        next_steps_ui(ui, env, explanation);
+    });
+}
+
+/// The colour of a status.
+pub fn status_colour(env: &Env, status: Status) -> egui::Color32 {
+    match status {
+        Status::Zero => env.palette.zero,
+        Status::Falling => env.palette.falling,
+        Status::Stuck => env.palette.stuck,
+        Status::Rising => env.palette.rising,
+    }
+    .color()
+}
+
+/// The colour of an effect.
+pub fn effect_colour(env: &Env, effect: Effect) -> egui::Color32 {
+    match effect {
+        Effect::Blocks => env.palette.blocks,
+        Effect::Lowers => env.palette.lowers,
+        Effect::Holds => env.palette.holds,
+        Effect::Raises => env.palette.raises,
+    }
+    .color()
+}
+
+fn headline_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
+    env.theme.card_frame(env.palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            chip_ui(ui, i18n::status_name(env.lang, explanation.status), status_colour(env, explanation.status), 0.0);
+            ui.label(
+                RichText::new(format!("{} {}", env.t("截至", "As of"), explanation.as_of.format("%Y-%m-%d")))
+                    .color(env.palette.weak_text.color()),
+            );
+        });
+        ui.label(RichText::new(env.text(&explanation.headline)).size(env.sizes().headline).strong());
+    });
+}
+
+fn score_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
+    let p = env.palette;
+    let bands = [
+        Band { from: 0.0, colour: p.band_poor.color(), name: env.t("较差", "Poor") },
+        Band { from: 1.0 / 3.0, colour: p.band_fair.color(), name: env.t("一般", "Fair") },
+        Band { from: 0.5, colour: p.band_good.color(), name: env.t("良好", "Good") },
+        Band { from: 2.0 / 3.0, colour: p.band_excellent.color(), name: env.t("优秀", "Excellent") },
+    ];
+    ui.vertical(|ui| {
+        ui.label(RichText::new(env.t("估算信用分", "Estimated score")).strong());
+        let label = format!(
+            "{} {} ({}–{})",
+            env.t("估算信用分", "Estimated score"),
+            explanation.score,
+            explanation.score_min,
+            explanation.score_max
+        );
+        Gauge {
+            score: explanation.score,
+            min: explanation.score_min,
+            max: explanation.score_max,
+            bands: &bands,
+            width: env.sizes().gauge_width,
+            thickness: env.sizes().gauge_thickness,
+            track: p.gauge_track.color(),
+            needle: p.gauge_needle.color(),
+            label,
+        }
+        .ui(ui);
+        ui.vertical_centered(|ui| {
+            ui.label(RichText::new(explanation.score.to_string()).size(env.sizes().big_number).strong());
+            ui.label(
+                RichText::new(format!("{} – {}", explanation.score_min, explanation.score_max))
+                    .small()
+                    .color(p.weak_text.color()),
+            );
+        });
+        ui.horizontal_wrapped(|ui| {
+            for band in &bands {
+                ui.label(RichText::new("■").color(band.colour));
+                ui.label(RichText::new(band.name).small());
+            }
+        });
+    });
+}
+
+fn limits_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
+    let weak = env.palette.weak_text.color();
+    ui.vertical(|ui| {
+        ui.set_min_width(env.sizes().gauge_width);
+        ui.label(RichText::new(env.t("估算额度", "Estimated limit")).strong());
+        ui.label(RichText::new(explanation.limit.display_short()).size(env.sizes().big_number).strong());
+        ui.label(
+            RichText::new(env.t("模型估算，仅供学习参考", "Model estimate, for learning only")).small().color(weak),
+        );
+        ui.add_space(env.sizes().section_gap);
+        ui.label(RichText::new(env.t("你看到的额度", "Limit you saw")).strong());
+        match explanation.observed_limit {
+            Some(observed) => ui.label(RichText::new(observed.display_short()).size(env.sizes().big_number)),
+            None => ui.label(RichText::new(env.t("未记录", "Not recorded")).color(weak)),
+        };
+        ui.label(
+            RichText::new(env.t("来自你记录的借呗页面", "From what you recorded from the app")).small().color(weak),
+        );
+    });
+}
+
+fn reasons_ui(
+    ui: &mut egui::Ui,
+    env: &Env,
+    explanation: &Explanation,
+    analysis: &Analysis,
+    data: &DataFile,
+    out: &mut Vec<Command>,
+) {
+    ui.heading(env.t("主要原因", "Principal reasons"));
+    if explanation.reasons.is_empty() {
+        ui.label(env.t("没有找到影响额度的原因。", "No reason affecting the limit was found."));
+    }
+    for (rank, reason) in explanation.reasons.iter().take(PRINCIPAL_REASONS).enumerate() {
+        ui.separator();
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("{}.", rank + 1)).strong());
+            chip_ui(
+                ui,
+                i18n::effect_name(env.lang, reason.effect),
+                effect_colour(env, reason.effect),
+                env.sizes().reason_chip_width,
+            );
+            ui.label(RichText::new(env.text(&reason.message)).strong());
+        });
+        let weight = match reason.money {
+            Some(money) => format!("{:+} {} · {}", reason.points, env.t("分", "points"), money.display_short()),
+            None => format!("{:+} {}", reason.points, env.t("分", "points")),
+        };
+        ui.label(RichText::new(weight).small().color(env.palette.weak_text.color()));
+        let title = format!("{} ({})", env.t("依据", "Evidence"), reason.evidence.len());
+        egui::CollapsingHeader::new(title).id_salt(("reason", rank)).show(ui, |ui| {
+            evidence_ui(ui, env.lang, &reason.evidence, analysis, data);
+        });
+    }
+    if !explanation.reasons.is_empty() {
+        ui.separator();
+        if ui.link(env.t("查看全部原因与规则 →", "All reasons and rules →")).clicked() {
+            out.push(Command::Navigate(View::Why));
+        }
+    }
+}
+
+fn next_steps_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
+    ui.heading(env.t("下一步", "Next steps"));
+    let mut steps: Vec<_> = explanation.reasons.iter().filter(|r| !env.text(&r.next_step).is_empty()).collect();
+    steps.sort_by_key(|r| r.next_step_on.or(r.until));
+    if steps.is_empty() {
+        ui.label(env.t("保持按时还款即可。", "Keep paying on time."));
+    }
+    egui::Grid::new("next_steps").striped(true).show(ui, |ui| {
+        for reason in steps {
+            let when = reason.next_step_on.or(reason.until);
+            let when = when.map_or_else(|| env.t("现在", "Now").to_string(), |d| d.format("%Y-%m-%d").to_string());
+            ui.label(RichText::new(when).monospace().strong());
+            ui.label(env.text(&reason.next_step));
+            ui.end_row();
+        }
+    });
+}

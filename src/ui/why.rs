@@ -1,0 +1,101 @@
+//! Every reason, each expandable to the records behind it, the rule that fired and when it
+//! stops counting.
+
+use egui::RichText;
+
+use super::dashboard::effect_colour;
+use super::widgets::chip::chip_ui;
+use super::widgets::evidence::evidence_ui;
+use super::{Env, i18n};
+use crate::app::AppState;
+use crate::app::explain::Reason;
+
+/// The why page.
+pub fn why_ui(ui: &mut egui::Ui, env: &Env, state: &AppState) {
+    let Some(doc) = state.document() else { return };
+    let Some(analysis) = state.current_analysis() else { return };
+    ui.heading(env.t("所有原因", "Every reason"));
+    let Some(explanation) = &analysis.explanation else {
+        ui.label(
+            env.t(
+                "这个版本还没有评分引擎，暂无原因。",
+                "This build has no scoring engine yet, so there are no reasons.",
+            ),
+        );
+        return;
+    };
+    ui.label(
+        RichText::new(env.t(
+            "按影响大小排列。每条原因都列出它依据的记录、触发的规则，以及它何时不再计入。",
+            "Ranked by weight. Each lists the records behind it, the rule that fired, and when it stops counting.",
+        ))
+        .color(env.palette.weak_text.color()),
+    );
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.set_max_width(env.sizes().max_content_width);
+        for (rank, reason) in explanation.reasons.iter().enumerate() {
+            env.theme.card_frame(env.palette).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                reason_ui(ui, env, rank, reason, |ui| evidence_ui(ui, env.lang, &reason.evidence, analysis, &doc.data));
+            });
+            ui.add_space(env.sizes().spacing);
+        }
+        factors_ui(ui, env, explanation);
+    });
+}
+
+fn reason_ui(ui: &mut egui::Ui, env: &Env, rank: usize, reason: &Reason, evidence: impl FnOnce(&mut egui::Ui)) {
+    ui.horizontal(|ui| {
+        chip_ui(
+            ui,
+            i18n::effect_name(env.lang, reason.effect),
+            effect_colour(env, reason.effect),
+            env.sizes().reason_chip_width,
+        );
+        ui.label(RichText::new(env.text(&reason.message)).strong());
+    });
+    let header = format!("{} · {}", reason.code, env.t("详情", "Details"));
+    egui::CollapsingHeader::new(header).id_salt(("why", rank)).show(ui, |ui| {
+        egui::Grid::new(("why_grid", rank)).num_columns(2).show(ui, |ui| {
+            ui.label(env.t("权重", "Weight"));
+            let money = reason.money.map(|m| format!(" · {}", m.display_short())).unwrap_or_default();
+            ui.label(format!("{:+} {}{money}", reason.points, env.t("分", "points")));
+            ui.end_row();
+            ui.label(env.t("规则", "Rule"));
+            ui.label(env.text(&reason.rule));
+            ui.end_row();
+            ui.label(env.t("何时不再计入", "Stops counting"));
+            ui.label(reason.until.map_or_else(
+                || env.t("只要情况不变就一直计入", "As long as things stay as they are").to_string(),
+                |d| d.format("%Y-%m-%d").to_string(),
+            ));
+            ui.end_row();
+            ui.label(env.t("下一步", "Next step"));
+            let when = reason.next_step_on.map(|d| format!("{} · ", d.format("%Y-%m-%d"))).unwrap_or_default();
+            ui.label(format!("{when}{}", env.text(&reason.next_step)));
+            ui.end_row();
+        });
+        ui.label(RichText::new(env.t("依据的记录", "Records behind it")).strong());
+        evidence(ui);
+    });
+}
+
+fn factors_ui(ui: &mut egui::Ui, env: &Env, explanation: &crate::app::explain::Explanation) {
+    env.theme.card_frame(env.palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.heading(env.t("各项得分", "Points by factor"));
+        egui::Grid::new("factors").striped(true).show(ui, |ui| {
+            for factor in &explanation.factors {
+                ui.label(env.text(&factor.name));
+                let fraction =
+                    if factor.max_points > 0 { factor.points as f32 / factor.max_points as f32 } else { 0.0 };
+                ui.add(
+                    egui::ProgressBar::new(fraction.clamp(0.0, 1.0))
+                        .desired_width(env.sizes().field_width)
+                        .text(format!("{} / {}", factor.points, factor.max_points)),
+                );
+                ui.end_row();
+            }
+        });
+    });
+}

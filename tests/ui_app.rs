@@ -1,0 +1,213 @@
+//! The real app, driven by its labels (egui_kittest): first launch, a sample person, the records
+//! form, validation, undo and the language switch. The date is fixed; no test reads the clock.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use credit_health::app::explain::HAS_ENGINE;
+use credit_health::app::{AppOptions, CreditHealthApp};
+use credit_health::domain::{DataFile, Lang, Money, check_text};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn app(dir: &Path, lang: Lang) -> Harness<'static, CreditHealthApp> {
+    let dir = dir.to_path_buf();
+    let mut harness = Harness::builder().with_size([1280.0, 900.0]).build_eframe(move |cc| {
+        let options = AppOptions { today: today(), background: false, lang: Some(lang) };
+        CreditHealthApp::new(&cc.egui_ctx, dir, options).unwrap()
+    });
+    harness.run();
+    harness
+}
+
+fn saved(dir: &Path) -> DataFile {
+    check_text(&std::fs::read_to_string(dir.join("data.ron")).unwrap()).unwrap()
+}
+
+fn saved_sample(dir: &Path, persona: &str) -> DataFile {
+    let path = dir.join("samples").join(persona).join("data.ron");
+    check_text(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Opens the records of `kind` and the add form.
+fn open_add_form(harness: &mut Harness<'_, CreditHealthApp>, kind_label: &str, add_label: &str) {
+    harness.get_by_label("Records").click();
+    harness.run();
+    harness.get_by_label_contains(kind_label).click();
+    harness.run();
+    harness.get_by_label(add_label).click();
+    harness.run();
+}
+
+fn set_field(harness: &mut Harness<'_, CreditHealthApp>, label: &str, text: &str) {
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, label).set_text_value_accesskit(text);
+    harness.run();
+}
+
+#[test]
+fn first_launch_welcomes_and_a_sample_opens_apart_from_the_own_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path(), Lang::En);
+    harness.get_by_label("Start my own record");
+    harness.get_by_label_contains("Open sample: ").click();
+    harness.run();
+    harness.get_by_label_contains("Sample: ");
+    assert!(!dir.path().join("data.ron").exists(), "the sample never goes into the person's file");
+    let sample = harness.state().state.sample.as_ref().map(|d| d.data.record_count());
+    assert!(sample.is_some_and(|n| n > 0));
+    if HAS_ENGINE {
+        harness.get_by_label("Principal reasons");
+        harness.get_by_label("Estimated limit");
+    } else {
+        harness.get_by_label("This build has no scoring engine yet");
+    }
+    harness.get_by_label("Back to my record").click();
+    harness.run();
+    harness.get_by_label("Start my own record");
+}
+
+#[test]
+fn a_repayment_added_through_the_form_is_saved_and_undo_takes_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path(), Lang::En);
+    harness.get_by_label("Start my own record").click();
+    harness.run();
+    let before = saved(dir.path());
+    assert!(before.repayments.is_empty());
+
+    open_add_form(&mut harness, "Repayments", "Add repayment");
+    set_field(&mut harness, "Amount (¥)", "1,234.50");
+    set_field(&mut harness, "Paid on", "2026-11-20");
+    harness.get_by_label("Save").click();
+    harness.run();
+
+    let after = saved(dir.path());
+    assert_eq!(after.repayments.len(), 1);
+    assert_eq!(after.repayments[0].amount, Money::from_fen(123_450));
+    assert_eq!(after.repayments[0].at.date(), NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
+    harness.get_by_label("1,234.50");
+
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(saved(dir.path()), before, "undo brings the file back too");
+    assert!(harness.query_by_label("1,234.50").is_none());
+
+    harness.get_by_label("Redo").click();
+    harness.run();
+    assert_eq!(saved(dir.path()), after);
+}
+
+#[test]
+fn keyboard_undo_and_redo_work_outside_text_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path(), Lang::En);
+    harness.get_by_label("Start my own record").click();
+    harness.run();
+    open_add_form(&mut harness, "Inquiries", "Add inquiry");
+    set_field(&mut harness, "By", "某银行");
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(saved(dir.path()).inquiries.len(), 1);
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(saved(dir.path()).inquiries.len(), 0);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    harness.run();
+    assert_eq!(saved(dir.path()).inquiries.len(), 1);
+}
+
+#[test]
+fn an_impossible_date_is_shown_beside_its_field_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path(), Lang::En);
+    harness.get_by_label("Start my own record").click();
+    harness.run();
+    let before = std::fs::read_to_string(dir.path().join("data.ron")).unwrap();
+
+    open_add_form(&mut harness, "Repayments", "Add repayment");
+    set_field(&mut harness, "Amount (¥)", "500");
+    set_field(&mut harness, "Paid on", "2026-02-30");
+    harness.get_by_label("Save").click();
+    harness.run();
+
+    harness.get_by_label_contains("\"2026-02-30\" is not a real date");
+    assert_eq!(std::fs::read_to_string(dir.path().join("data.ron")).unwrap(), before);
+    assert!(saved(dir.path()).repayments.is_empty());
+}
+
+#[test]
+fn a_record_the_whole_file_rejects_is_explained_by_field_and_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path(), Lang::En);
+    harness.get_by_label("Start my own record").click();
+    harness.run();
+    open_add_form(&mut harness, "Repayments", "Add repayment");
+    set_field(&mut harness, "Amount (¥)", "0");
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label_contains("a repayment must be above zero");
+    assert!(saved(dir.path()).repayments.is_empty());
+}
+
+#[test]
+fn the_language_switch_changes_every_view_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path(), Lang::En);
+    harness.get_by_label_contains("Open sample: ").click();
+    harness.run();
+    harness.get_by_label("Overview");
+    harness.get_by_label("中文").click();
+    harness.run();
+    harness.get_by_label("概览");
+    harness.get_by_label_contains("样例：");
+    assert!(harness.query_by_label("Overview").is_none());
+    if HAS_ENGINE {
+        harness.get_by_label("主要原因");
+    } else {
+        harness.get_by_label("这个版本还没有评分引擎");
+    }
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("Overview");
+}
+
+#[test]
+fn a_corrupt_file_offers_its_backups_and_restoring_one_brings_the_records_back() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut harness = app(dir.path(), Lang::En);
+        harness.get_by_label("Start my own record").click();
+        harness.run();
+        open_add_form(&mut harness, "Inquiries", "Add inquiry");
+        harness.get_by_label("Save").click();
+        harness.run();
+    }
+    std::fs::write(dir.path().join("data.ron"), "(schema: 1, profile: (").unwrap();
+    let mut harness = app(dir.path(), Lang::En);
+    harness.get_by_label("Your data file could not be read");
+    harness.get_all_by_label("Restore this backup").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Overview");
+    assert_eq!(saved(dir.path()).accounts.len(), 1);
+}
+
+#[test]
+fn sample_edits_stay_in_the_sample_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path(), Lang::En);
+    harness.get_by_label_contains("Open sample: ").click();
+    harness.run();
+    let persona =
+        harness.state().state.sample.as_ref().and_then(|d| d.sample.as_ref()).map(|s| s.persona_id.clone()).unwrap();
+    let before = saved_sample(dir.path(), &persona);
+    open_add_form(&mut harness, "Events", "Add event");
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert_eq!(saved_sample(dir.path(), &persona).events.len(), before.events.len() + 1);
+    assert!(!dir.path().join("data.ron").exists());
+}
