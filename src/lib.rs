@@ -5,4 +5,5 @@
 //! - [`domain`]: pure data types and validation of the schema-1 data file.
 
 pub mod domain;
+pub mod engine;
 pub mod personas;
