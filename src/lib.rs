@@ -3,7 +3,11 @@
 //!
 //! Dependencies run one way: `ui -> app -> {engine, store, import} -> domain`.
 //! - [`domain`]: pure data types and validation of the schema-1 data file.
+//! - [`store`]: the only module that touches the file system: paths, atomic saves, backups, lock.
+//! - [`cli`]: the commands of the `credit-health` binary.
 
+pub mod cli;
 pub mod domain;
 pub mod engine;
 pub mod personas;
+pub mod store;
