@@ -93,8 +93,6 @@ fn lang_from_environment() -> Lang {
         .unwrap_or_default()
 }
 
-// TODO(lead): wire engine — replace the body with
-// `crate::engine::explain_command(data, rules_text, as_of, lang, json)`.
 fn explain_with_engine(
     data: &DataFile,
     rules_text: Option<&str>,
@@ -102,6 +100,5 @@ fn explain_with_engine(
     lang: Lang,
     json: bool,
 ) -> Result<String, String> {
-    let _ = (data, rules_text, as_of, lang, json);
-    Err("explain is not available yet".to_string())
+    crate::engine::explain_command(data, rules_text, as_of, lang, json)
 }
