@@ -17,5 +17,8 @@ fn main() {
             e.reasons.iter().map(|r| format!("{}:{}", r.code.as_str(), r.effect.as_str())).collect();
         println!("== {} score {} limit {} status {}", persona.id, e.score, e.status_limit, e.status.as_str());
         println!("   {}\n   {}", e.headline.get(lang), codes.join(" "));
+        if let Some(plan) = credit_health::engine::plan(&data, &rules, persona.as_of) {
+            println!("   plan: {}", credit_health::engine::whatif::plan_text(&plan, lang).replace('\n', " | "));
+        }
     }
 }

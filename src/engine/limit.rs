@@ -414,7 +414,13 @@ fn review(prepared: &Prepared, history: &mut LimitHistory, limit: &mut Money, da
         change(history, limit, day, sup.amount, ChangeKind::Cut, causes);
         return;
     }
-    let holds = holding_reasons(prepared, &f, history.cooldown_until);
+    let mut holds = holding_reasons(prepared, &f, history.cooldown_until);
+    // Behaviour that cut the limit also keeps it from rising while it lasts.
+    for code in &sup.lowering {
+        if !holds.contains(code) {
+            holds.push(*code);
+        }
+    }
     if unused_months(prepared, &f) >= prepared.rules.thresholds.unused_months * 3 / 2 {
         let to = round(prepared, limit.mul_ratio(100 - lr.unused_cut_pct, 100));
         change(history, limit, day, to, ChangeKind::Cut, vec![ReasonCode::UnusedLine]);

@@ -7,6 +7,7 @@
 pub mod ledger;
 pub mod reason_code;
 pub mod rules;
+pub mod whatif;
 pub mod score;
 
 pub use reason_code::{Effect, ReasonCode};
@@ -21,3 +22,4 @@ pub use reasons::Reason;
 pub mod render;
 
 pub use render::explain_command;
+pub use whatif::{Action, Plan, Projection, plan, project};
