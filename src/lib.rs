@@ -3,10 +3,16 @@
 //!
 //! Dependencies run one way: `ui -> app -> {engine, store, import} -> domain`.
 //! - [`domain`]: pure data types and validation of the schema-1 data file.
+//! - [`engine`]: pure evaluation: score, limit, status, reasons, timeline.
+//! - [`store`]: the only module that touches the file system: paths, atomic saves, backups, lock.
+//! - [`cli`]: the commands of the `credit-health` binary.
 //! - [`app`]: the eframe app: state, commands, undo, background work.
 //! - [`ui`]: the views, one per file, and the theme.
 
 pub mod app;
+pub mod cli;
 pub mod domain;
+pub mod engine;
 pub mod personas;
+pub mod store;
 pub mod ui;

@@ -1,3 +1,24 @@
-//! The `credit-health` binary: opens the app, or runs a command.
+//! The `credit-health` binary: runs a command, or opens the app when there is none.
 
-fn main() {}
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use credit_health::cli::{self, Action};
+
+fn main() -> ExitCode {
+    let action = cli::run(std::env::args_os(), &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    match action {
+        Action::Exit(code) => ExitCode::from(code),
+        Action::OpenApp(data_dir) => match open_app(data_dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("credit-health: could not open the app: {error:#}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn open_app(data_dir: PathBuf) -> anyhow::Result<()> {
+    credit_health::app::run(data_dir)
+}

@@ -4,9 +4,11 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use credit_health::app::explain::HAS_ENGINE;
 use credit_health::app::{AppOptions, CreditHealthApp};
 use credit_health::domain::{DataFile, Lang, Money, check_text};
+use credit_health::engine::{Effect, Explanation, ReasonCode, Rules, explain};
+use credit_health::personas::{self, Persona};
+use credit_health::ui::i18n;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -33,6 +35,22 @@ fn saved_sample(dir: &Path, persona: &str) -> DataFile {
     check_text(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+fn explain_persona(persona: &Persona) -> Explanation {
+    explain(&persona.data().unwrap(), &Rules::default_rules(), today())
+}
+
+fn persona_name(persona: &Persona) -> String {
+    persona.data().unwrap().profile.name.unwrap_or_else(|| persona.id.to_string())
+}
+
+fn open_sample(harness: &mut Harness<'_, CreditHealthApp>, persona: &Persona, lang: Lang) {
+    let label = format!("{}{}", i18n::tr(lang, "打开样例：", "Open sample: "), persona_name(persona));
+    harness.get_by_label(&label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&label).click();
+    harness.run();
+}
+
 /// Opens the records of `kind` and the add form.
 fn open_add_form(harness: &mut Harness<'_, CreditHealthApp>, kind_label: &str, add_label: &str) {
     harness.get_by_label("Records").click();
@@ -53,18 +71,13 @@ fn first_launch_welcomes_and_a_sample_opens_apart_from_the_own_record() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path(), Lang::En);
     harness.get_by_label("Start my own record");
-    harness.get_by_label_contains("Open sample: ").click();
-    harness.run();
+    open_sample(&mut harness, &personas::all()[0], Lang::En);
     harness.get_by_label_contains("Sample: ");
     assert!(!dir.path().join("data.ron").exists(), "the sample never goes into the person's file");
     let sample = harness.state().state.sample.as_ref().map(|d| d.data.record_count());
     assert!(sample.is_some_and(|n| n > 0));
-    if HAS_ENGINE {
-        harness.get_by_label("Principal reasons");
-        harness.get_by_label("Estimated limit");
-    } else {
-        harness.get_by_label("This build has no scoring engine yet");
-    }
+    harness.get_by_label("Principal reasons");
+    harness.get_by_label("Estimated limit");
     harness.get_by_label("Back to my record").click();
     harness.run();
     harness.get_by_label("Start my own record");
@@ -158,19 +171,16 @@ fn a_record_the_whole_file_rejects_is_explained_by_field_and_not_saved() {
 fn the_language_switch_changes_every_view_live() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path(), Lang::En);
-    harness.get_by_label_contains("Open sample: ").click();
-    harness.run();
+    open_sample(&mut harness, &personas::all()[0], Lang::En);
     harness.get_by_label("Overview");
     harness.get_by_label("中文").click();
     harness.run();
     harness.get_by_label("概览");
     harness.get_by_label_contains("样例：");
     assert!(harness.query_by_label("Overview").is_none());
-    if HAS_ENGINE {
-        harness.get_by_label("主要原因");
-    } else {
-        harness.get_by_label("这个版本还没有评分引擎");
-    }
+    harness.get_by_label("主要原因");
+    let persona = personas::all().into_iter().next().unwrap();
+    harness.get_by_label(explain_persona(&persona).headline.get(Lang::Zh));
     harness.get_by_label("English").click();
     harness.run();
     harness.get_by_label("Overview");
@@ -200,8 +210,7 @@ fn a_corrupt_file_offers_its_backups_and_restoring_one_brings_the_records_back()
 fn sample_edits_stay_in_the_sample_folder() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(dir.path(), Lang::En);
-    harness.get_by_label_contains("Open sample: ").click();
-    harness.run();
+    open_sample(&mut harness, &personas::all()[0], Lang::En);
     let persona =
         harness.state().state.sample.as_ref().and_then(|d| d.sample.as_ref()).map(|s| s.persona_id.clone()).unwrap();
     let before = saved_sample(dir.path(), &persona);
@@ -210,4 +219,59 @@ fn sample_edits_stay_in_the_sample_folder() {
     harness.run();
     assert_eq!(saved_sample(dir.path(), &persona).events.len(), before.events.len() + 1);
     assert!(!dir.path().join("data.ron").exists());
+}
+
+#[test]
+fn every_sample_person_opens_on_the_dashboard_with_its_status_headline_and_reasons() {
+    for persona in personas::all() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut harness = app(dir.path(), Lang::En);
+        open_sample(&mut harness, &persona, Lang::En);
+        let expected = explain_persona(&persona);
+        harness.get_by_label(&format!("Sample: {}", persona_name(&persona)));
+        harness.get_by_label(i18n::status_name(Lang::En, expected.status));
+        harness.get_by_label(expected.headline.get(Lang::En));
+        for reason in expected.principal_reasons() {
+            harness.get_by_label(reason.message.get(Lang::En));
+        }
+    }
+}
+
+#[test]
+fn paying_an_overdue_instalment_through_the_form_changes_the_status_and_reasons() {
+    let overdue = |e: &Explanation| e.reasons.iter().find(|r| r.code == ReasonCode::CurrentOverdue).cloned();
+    let persona = personas::all().into_iter().find(|p| overdue(&explain_persona(p)).is_some()).unwrap();
+    let before = explain_persona(&persona);
+    let reason = overdue(&before).unwrap();
+    assert_eq!(reason.effect, Effect::Blocks);
+    let data = persona.data().unwrap();
+    let draw = data.draws.iter().find(|d| reason.evidence.contains(&d.id)).unwrap();
+    let owed = reason.money.unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(dir.path(), Lang::En);
+    open_sample(&mut harness, &persona, Lang::En);
+    harness.get_by_label(reason.message.get(Lang::En));
+
+    open_add_form(&mut harness, "Repayments", "Add repayment");
+    set_field(&mut harness, "Draw repaid (optional id)", &draw.id);
+    set_field(&mut harness, "Amount (¥)", &owed.to_file_string());
+    set_field(&mut harness, "Paid on", &today().to_string());
+    harness.get_by_label("Save").click();
+    harness.run();
+    let saved = saved_sample(dir.path(), persona.id);
+    assert_eq!(saved.repayments.len(), data.repayments.len() + 1);
+
+    harness.get_by_label("Overview").click();
+    harness.run();
+    let after = explain(&saved, &Rules::default_rules(), today());
+    assert!(overdue(&after).is_none(), "the overdue is paid");
+    assert_ne!(after.headline, before.headline);
+    assert!(harness.query_by_label(reason.message.get(Lang::En)).is_none());
+    harness.get_by_label(after.headline.get(Lang::En));
+
+    harness.get_by_label("Undo").click();
+    harness.run();
+    harness.get_by_label(before.headline.get(Lang::En));
+    assert_eq!(saved_sample(dir.path(), persona.id).repayments.len(), data.repayments.len());
 }

@@ -1,6 +1,6 @@
-//! The derived view of the open record: the explanation, the chart series and an index from
-//! record ids to records. Built off the UI thread whenever the records change, so that a frame
-//! only reads it.
+//! The derived view of the open record: the engine's explanation, the chart series and an index
+//! from record ids to records. Built off the UI thread whenever the records change, so that a
+//! frame only reads it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -10,16 +10,19 @@ use chrono::NaiveDate;
 
 use super::chart_data::ChartData;
 use super::edit::RecordKind;
-use super::explain::{self, Explanation, Rules};
 use crate::domain::DataFile;
+use crate::engine::explain::explain_prepared;
+use crate::engine::features::Prepared;
+use crate::engine::limit::simulate;
+use crate::engine::{Explanation, Rules};
 
 /// Everything derived from one version of the records.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Analysis {
     /// The version of the records it was built from.
     pub generation: u64,
-    /// The engine's answer (`None` when this build has no engine).
-    pub explanation: Option<Explanation>,
+    /// The engine's answer.
+    pub explanation: Explanation,
     /// The chart series.
     pub charts: ChartData,
     /// Where each id is: (kind, index) — ids are unique only within their list.
@@ -29,8 +32,11 @@ pub struct Analysis {
 impl Analysis {
     /// Builds the analysis of `data` (pure; may take a while on a big file).
     pub fn build(generation: u64, data: &DataFile, rules: &Rules, as_of: NaiveDate) -> Analysis {
-        let explanation = explain::explain(data, rules, as_of);
-        let charts = ChartData::build(data, explanation.as_ref(), as_of);
+        let prepared = Prepared::new(data, rules, as_of);
+        let history = simulate(&prepared, as_of);
+        let explanation = explain_prepared(&prepared, &history, as_of, true);
+        let grace_days = rules.factors.payment_history.grace_days;
+        let charts = ChartData::build(data, &prepared.ledger, &explanation, grace_days, as_of);
         Analysis { generation, explanation, charts, by_id: index_ids(data) }
     }
 }
@@ -75,7 +81,7 @@ impl Analyzer {
         ctx: &egui::Context,
         generation: u64,
         data: Arc<DataFile>,
-        rules: Rules,
+        rules: Arc<Rules>,
         as_of: NaiveDate,
     ) {
         self.wanted = Some(generation);

@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDate};
 use egui_plot::PlotPoint;
 
-use super::explain::Explanation;
 use crate::domain::{DataFile, Money};
+use crate::engine::Explanation;
+use crate::engine::ledger::Ledger;
 
 /// What a marker on the history chart stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -52,19 +53,6 @@ pub struct MonthPunctuality {
     pub missed: u32,
 }
 
-/// A month's line in the waterfall: the points of each factor.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MonthFactors {
-    /// The month.
-    pub month: NaiveDate,
-    /// The score.
-    pub score: i32,
-    /// The estimated limit in yuan.
-    pub limit: f64,
-    /// Points per factor.
-    pub factor_points: Vec<i32>,
-}
-
 /// The cached series of every chart.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChartData {
@@ -80,12 +68,10 @@ pub struct ChartData {
     pub utilisation: Vec<(String, Vec<PlotPoint>)>,
     /// What is owed now, per lender, yuan, largest first.
     pub debt_by_lender: Vec<(String, f64)>,
-    /// Bills due per month.
+    /// Card utilisation across all cards at each month's end, percent (from the engine).
+    pub utilisation_all: Vec<PlotPoint>,
+    /// Amounts due per month (instalments and bills), by how they were paid.
     pub punctuality: BTreeMap<(i32, u32), MonthPunctuality>,
-    /// The monthly factor points, for the waterfall.
-    pub months: Vec<MonthFactors>,
-    /// Factor names (zh, en), in the order of `MonthFactors::factor_points`.
-    pub factor_names: Vec<(String, String)>,
 }
 
 /// Days since 1970-01-01, the x of every time chart.
@@ -105,78 +91,31 @@ pub fn x_day(x: f64) -> Option<NaiveDate> {
 const EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 impl ChartData {
-    /// Builds every series from the records and, where there is one, the explanation.
-    pub fn build(data: &DataFile, explanation: Option<&Explanation>, as_of: NaiveDate) -> ChartData {
-        let payments = Payments::index(data);
+    /// Builds every series from the records, the engine's ledger and its explanation.
+    pub fn build(
+        data: &DataFile,
+        ledger: &Ledger,
+        explanation: &Explanation,
+        grace_days: i64,
+        as_of: NaiveDate,
+    ) -> ChartData {
         let mut chart = ChartData {
             observed: observed_points(data),
-            markers: markers(data, &payments),
+            markers: markers(data, explanation),
             utilisation: utilisation(data),
-            debt_by_lender: debt_by_lender(data, &payments, as_of),
-            punctuality: punctuality(data, &payments, as_of),
+            debt_by_lender: debt_by_lender(data, ledger, as_of),
+            punctuality: punctuality(ledger, grace_days, as_of),
             ..ChartData::default()
         };
-        if let Some(explanation) = explanation {
-            chart.add_timeline(explanation);
-        }
-        chart
-    }
-
-    fn add_timeline(&mut self, explanation: &Explanation) {
         for point in &explanation.timeline {
             let x = day_x(point.month);
-            self.score.push(PlotPoint::new(x, f64::from(point.score)));
-            self.estimate.push(PlotPoint::new(x, point.limit.yuan_f64()));
-            self.months.push(MonthFactors {
-                month: point.month,
-                score: point.score,
-                limit: point.limit.yuan_f64(),
-                factor_points: point.factor_points.clone(),
-            });
+            chart.score.push(PlotPoint::new(x, point.score as f64));
+            chart.estimate.push(PlotPoint::new(x, point.limit.yuan_f64()));
+            if let Some(pct) = point.utilisation_pct {
+                chart.utilisation_all.push(PlotPoint::new(x, pct as f64));
+            }
         }
-        self.factor_names = explanation.factors.iter().map(|f| (f.name.zh.clone(), f.name.en.clone())).collect();
-    }
-}
-
-/// Repayments per account, sorted by time, with running sums for range queries.
-struct Payments {
-    by_account: HashMap<String, (Vec<NaiveDate>, Vec<i64>)>,
-}
-
-impl Payments {
-    fn index(data: &DataFile) -> Payments {
-        let mut grouped: HashMap<String, Vec<(NaiveDate, i64)>> = HashMap::new();
-        for repayment in &data.repayments {
-            grouped.entry(repayment.account.clone()).or_default().push((repayment.at.date(), repayment.amount.fen()));
-        }
-        let by_account = grouped
-            .into_iter()
-            .map(|(account, mut list)| {
-                list.sort_unstable();
-                let days = list.iter().map(|(d, _)| *d).collect();
-                let mut running = 0;
-                let sums = list.iter().map(|(_, fen)| {
-                    running += fen;
-                    running
-                });
-                (account, (days, sums.collect()))
-            })
-            .collect();
-        Payments { by_account }
-    }
-
-    /// Paid to `account` on days in `(after, until]`, in fen.
-    fn paid_between(&self, account: &str, after: NaiveDate, until: NaiveDate) -> i64 {
-        let Some((days, sums)) = self.by_account.get(account) else { return 0 };
-        let sum_to = |day: NaiveDate| {
-            let n = days.partition_point(|d| *d <= day);
-            if n == 0 { 0 } else { sums[n - 1] }
-        };
-        sum_to(until) - sum_to(after)
-    }
-
-    fn paid_until(&self, account: &str, until: NaiveDate) -> i64 {
-        self.paid_between(account, NaiveDate::MIN, until)
+        chart
     }
 }
 
@@ -187,22 +126,22 @@ fn observed_points(data: &DataFile) -> Vec<PlotPoint> {
     points.into_iter().map(|(on, limit)| PlotPoint::new(day_x(on), limit.yuan_f64())).collect()
 }
 
-fn markers(data: &DataFile, payments: &Payments) -> Vec<Marker> {
+fn markers(data: &DataFile, explanation: &Explanation) -> Vec<Marker> {
     let mut out = Vec::new();
     let mut push = |on: NaiveDate, kind: MarkerKind, label: String| out.push(Marker { x: day_x(on), kind, on, label });
-    for statement in &data.statements {
-        let paid = payments.paid_between(&statement.account, statement.closing, statement.due);
-        if paid < statement.minimum.fen() {
-            push(statement.due, MarkerKind::Overdue, statement.id.clone());
-        }
+    for record in &explanation.negative_records {
+        push(record.first_due, MarkerKind::Overdue, format!("{} · {}", record.lender, record.source_id));
     }
-    let mut lenders_seen: Vec<&str> = Vec::new();
-    let mut accounts: Vec<_> = data.accounts.iter().collect();
-    accounts.sort_by_key(|a| a.opened);
-    for account in accounts {
-        if !lenders_seen.contains(&account.lender.as_str()) {
-            lenders_seen.push(&account.lender);
-            push(account.opened, MarkerKind::NewLender, account.lender.clone());
+    for point in &explanation.timeline {
+        for lender in &point.new_lenders {
+            push(point.month, MarkerKind::NewLender, lender.clone());
+        }
+        for change in point.changes.iter().filter(|c| matches!(c.kind, "cut" | "freeze")) {
+            push(
+                change.on,
+                MarkerKind::Cut,
+                format!("{} → {}", change.from.display_short(), change.to.display_short()),
+            );
         }
     }
     for inquiry in data.inquiries.iter().filter(|q| q.purpose.is_application()) {
@@ -212,11 +151,8 @@ fn markers(data: &DataFile, payments: &Payments) -> Vec<Marker> {
     observed.sort_by_key(|o| o.on);
     for pair in observed.windows(2) {
         if pair[1].limit < pair[0].limit {
-            push(
-                pair[1].on,
-                MarkerKind::Cut,
-                format!("{} → {}", pair[0].limit.display_short(), pair[1].limit.display_short()),
-            );
+            let label = format!("{} → {}", pair[0].limit.display_short(), pair[1].limit.display_short());
+            push(pair[1].on, MarkerKind::Cut, label);
         }
     }
     out.sort_by(|a, b| a.x.total_cmp(&b.x));
@@ -246,46 +182,37 @@ fn utilisation(data: &DataFile) -> Vec<(String, Vec<PlotPoint>)> {
         .collect()
 }
 
-fn debt_by_lender(data: &DataFile, payments: &Payments, as_of: NaiveDate) -> Vec<(String, f64)> {
-    let mut owed: BTreeMap<&str, i64> = BTreeMap::new();
-    let mut drawn: HashMap<&str, i64> = HashMap::new();
-    for draw in data.draws.iter().filter(|d| d.at.date() <= as_of) {
-        *drawn.entry(draw.account.as_str()).or_default() += draw.amount.fen();
-    }
-    let mut latest_bill: HashMap<&str, (NaiveDate, i64)> = HashMap::new();
-    for statement in data.statements.iter().filter(|s| s.closing <= as_of) {
-        let entry = latest_bill.entry(statement.account.as_str()).or_insert((statement.closing, 0));
-        if statement.closing >= entry.0 {
-            *entry = (statement.closing, statement.balance.fen());
+fn debt_by_lender(data: &DataFile, ledger: &Ledger, as_of: NaiveDate) -> Vec<(String, f64)> {
+    let mut owed: BTreeMap<&str, Money> = BTreeMap::new();
+    let account_index: HashMap<&str, usize> =
+        data.accounts.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    for (draw, book) in data.draws.iter().zip(&ledger.draws) {
+        let Some(&account) = account_index.get(draw.account.as_str()) else { continue };
+        if !book.billed_by_statement {
+            *owed.entry(data.accounts[account].lender.as_str()).or_default() += book.outstanding_at(as_of);
         }
     }
-    for account in &data.accounts {
-        let id = account.id.as_str();
-        let fen = if account.kind.is_card_like() || latest_bill.contains_key(id) {
-            latest_bill.get(id).map_or(0, |(closing, balance)| balance - payments.paid_between(id, *closing, as_of))
-        } else {
-            drawn.get(id).copied().unwrap_or(0) - payments.paid_until(id, as_of)
-        };
-        *owed.entry(account.lender.as_str()).or_default() += fen.max(0);
+    for (&account, card) in &ledger.cards {
+        if let Some(lender) = data.accounts.get(account).map(|a| a.lender.as_str()) {
+            *owed.entry(lender).or_default() += card.balance_at(data, as_of).0;
+        }
     }
     let mut out: Vec<(String, f64)> = owed
         .into_iter()
-        .filter(|(_, fen)| *fen > 0)
-        .map(|(lender, fen)| (lender.to_string(), fen as f64 / 100.0))
+        .filter(|(_, money)| money.is_positive())
+        .map(|(lender, money)| (lender.to_string(), money.yuan_f64()))
         .collect();
     out.sort_by(|a, b| b.1.total_cmp(&a.1));
     out
 }
 
-fn punctuality(data: &DataFile, payments: &Payments, as_of: NaiveDate) -> BTreeMap<(i32, u32), MonthPunctuality> {
+fn punctuality(ledger: &Ledger, grace_days: i64, as_of: NaiveDate) -> BTreeMap<(i32, u32), MonthPunctuality> {
     let mut months: BTreeMap<(i32, u32), MonthPunctuality> = BTreeMap::new();
-    for statement in data.statements.iter().filter(|s| s.due <= as_of && s.minimum.is_positive()) {
-        let cell = months.entry((statement.due.year(), statement.due.month())).or_default();
-        let by_due = payments.paid_between(&statement.account, statement.closing, statement.due);
-        let ever = payments.paid_between(&statement.account, statement.closing, as_of);
-        if by_due >= statement.minimum.fen() {
+    for due in ledger.dues.iter().filter(|d| d.due <= as_of && d.amount.is_positive()) {
+        let cell = months.entry((due.due.year(), due.due.month())).or_default();
+        if due.on_time(grace_days) {
             cell.on_time += 1;
-        } else if ever >= statement.minimum.fen() {
+        } else if due.met_on.is_some_and(|met| met <= as_of) {
             cell.late += 1;
         } else {
             cell.missed += 1;
@@ -314,15 +241,18 @@ mod tests {
     #[test]
     fn markers_and_punctuality_follow_the_records() {
         let as_of = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
-        let chart = ChartData::build(&full(), None, as_of);
-        let cuts: Vec<_> = chart.markers.iter().filter(|m| m.kind == MarkerKind::Cut).collect();
-        assert_eq!(cuts.len(), 1, "one observed drop, 20000 -> 15000");
+        let data = full();
+        let rules = crate::engine::Rules::default_rules();
+        let analysis = crate::app::analysis::Analysis::build(1, &data, &rules, as_of);
+        let chart = &analysis.charts;
+        assert!(chart.markers.iter().any(|m| m.kind == MarkerKind::Cut), "the observed drop 20000 -> 15000");
         let inquiries = chart.markers.iter().filter(|m| m.kind == MarkerKind::Inquiry).count();
         assert_eq!(inquiries, 1, "the self query does not count");
-        // s1 paid on the 7th for the 8th; s2 paid on 3-12, after its due date 3-08.
-        assert_eq!(chart.punctuality.get(&(2025, 2)).map(|m| m.on_time), Some(1));
-        assert_eq!(chart.punctuality.get(&(2025, 3)).map(|m| m.late), Some(1));
+        let dues: u32 = chart.punctuality.values().map(|m| m.on_time + m.late + m.missed).sum();
+        assert!(dues >= 2, "both bills fell due before June");
         assert_eq!(chart.observed.len(), 2);
+        assert_eq!(chart.score.len(), analysis.explanation.timeline.len());
         assert!(chart.utilisation.iter().any(|(lender, points)| lender == "招商银行信用卡" && points.len() == 2));
+        assert!(chart.debt_by_lender.iter().all(|(_, yuan)| *yuan > 0.0));
     }
 }

@@ -8,11 +8,9 @@ pub mod analysis;
 pub mod chart_data;
 pub mod command;
 pub mod edit;
-pub mod explain;
 pub mod history;
 pub mod settings;
 mod state;
-pub mod storage;
 
 use std::path::PathBuf;
 

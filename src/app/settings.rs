@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::command::{ThemeChoice, View};
-use super::storage;
 use crate::domain::Lang;
+use crate::store;
 
 /// What is remembered between runs. Every field has a default, so older files still load.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -29,13 +29,13 @@ const FILE: &str = "settings.ron";
 impl Settings {
     /// Reads the settings of `data_dir`; defaults when there are none or they do not read.
     pub fn load(data_dir: &Path) -> Settings {
-        storage::read_text(&data_dir.join(FILE)).ok().and_then(|text| ron::from_str(&text).ok()).unwrap_or_default()
+        store::read_text(&data_dir.join(FILE)).ok().and_then(|text| ron::from_str(&text).ok()).unwrap_or_default()
     }
 
     /// Writes them atomically.
     pub fn save(&self, data_dir: &Path) -> Result<(), String> {
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string())?;
-        storage::write_atomic(&data_dir.join(FILE), text.as_bytes()).map_err(|e| e.to_string())
+        store::write_atomic(&data_dir.join(FILE), text.as_bytes()).map_err(|e| e.to_string())
     }
 }
 

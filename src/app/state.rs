@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 use super::analysis::{Analysis, Analyzer};
 use super::command::{Command, FilePurpose, View};
 use super::edit::{RecordEdit, check_edit};
-use super::explain::Rules;
 use super::history::History;
 use super::settings::{Settings, system_lang};
-use super::storage::{self, BackupInfo, LoadOutcome, Store, StoreError};
 use crate::domain::{Account, AccountKind, DataFile, Lang, Text, check_text, write_data_file};
+use crate::engine::Rules;
 use crate::personas;
+use crate::store::{self, BackupInfo, LoadOutcome, Store, StoreError};
 
 /// How the app is started: tests fix the date and run everything on one thread.
 #[derive(Clone, Debug)]
@@ -109,7 +109,7 @@ pub struct AppState {
     /// Set when the data file was corrupt.
     pub recovery: Option<Recovery>,
     /// The rules in use.
-    pub rules: Rules,
+    pub rules: Arc<Rules>,
     /// Why the custom rules could not be used.
     pub rules_error: Option<String>,
     /// The last message.
@@ -143,7 +143,7 @@ impl AppState {
             own: None,
             sample: None,
             recovery: None,
-            rules: Rules::default_rules(),
+            rules: Arc::new(Rules::default_rules()),
             rules_error: None,
             notice: None,
             file_prompt: None,
@@ -159,9 +159,9 @@ impl AppState {
             settings,
         };
         state.load_rules();
-        match Store::open(data_dir) {
+        match Store::open(&data_dir) {
             Err(error) => state.phase = Phase::Failed(error.to_string()),
-            Ok(store) if options.background => {
+            Ok(mut store) if options.background => {
                 let (sender, receiver) = channel();
                 let ctx = ctx.clone();
                 std::thread::spawn(move || {
@@ -171,7 +171,7 @@ impl AppState {
                 });
                 state.loading = Some(receiver);
             }
-            Ok(store) => {
+            Ok(mut store) => {
                 let outcome = store.load();
                 state.finish_loading(store, outcome);
             }
@@ -200,7 +200,7 @@ impl AppState {
 
     /// The backups of the record shown, newest first.
     pub fn backups(&self) -> Vec<BackupInfo> {
-        self.active_store().map(Store::backups).unwrap_or_default()
+        self.active_store().and_then(|s| s.backups().ok()).unwrap_or_default()
     }
 
     /// Takes in background results; call once per frame before drawing.
@@ -245,7 +245,8 @@ impl AppState {
                 self.reanalyse();
             }
             Ok(LoadOutcome::Recovered { moved_aside, problems, .. }) => {
-                self.recovery = Some(Recovery { moved_aside, problems, backups: store.backups() });
+                let problems = problems.iter().map(ToString::to_string).collect();
+                self.recovery = Some(Recovery { moved_aside, problems, backups: store.backups().unwrap_or_default() });
                 self.view = View::Welcome;
             }
             Err(error) => self.phase = Phase::Failed(error.to_string()),
@@ -267,6 +268,13 @@ impl AppState {
         match &self.sample {
             Some(doc) => doc.sample.as_ref().map(|s| &s.store),
             None => self.own_store.as_ref(),
+        }
+    }
+
+    fn active_store_mut(&mut self) -> Option<&mut Store> {
+        match &mut self.sample {
+            Some(doc) => doc.sample.as_mut().map(|s| &mut s.store),
+            None => self.own_store.as_mut(),
         }
     }
 
@@ -352,7 +360,7 @@ impl AppState {
             limit: None,
             closed: None,
         });
-        let Some(store) = &self.own_store else { return };
+        let Some(store) = self.own_store.as_mut() else { return };
         if let Err(error) = store.save(&data) {
             self.say(format!("无法保存：{error}"), format!("Could not save: {error}"), true);
             return;
@@ -368,9 +376,9 @@ impl AppState {
     /// it is empty, unreadable or `reset` is asked.
     fn open_sample(&mut self, id: &str, reset: bool) {
         let Some(persona) = personas::find(id) else { return };
-        let dir = storage::sample_dir(&self.data_dir, id);
+        let dir = store::sample_dir(&self.data_dir, id);
         self.sample = None;
-        let store = match Store::open(dir) {
+        let mut store = match Store::open(&dir) {
             Ok(store) => store,
             Err(error) => {
                 return self.say(format!("无法打开样例：{error}"), format!("Could not open the sample: {error}"), true);
@@ -428,9 +436,9 @@ impl AppState {
             self.say(format!("无法修改：{message}"), format!("Could not change: {message}"), true);
             return false;
         }
-        let saved = match &doc.sample {
+        let saved = match &mut doc.sample {
             Some(sample) => sample.store.save(&doc.data),
-            None => self.own_store.as_ref().map_or(Ok(()), |store| store.save(&doc.data)),
+            None => self.own_store.as_mut().map_or(Ok(()), |store| store.save(&doc.data)),
         };
         if let Err(error) = saved {
             // Keep the screen true to the file: undo in memory what could not be saved.
@@ -459,8 +467,8 @@ impl AppState {
     }
 
     fn restore(&mut self, path: &Path) {
-        let Some(store) = self.active_store() else { return };
-        let Some(backup) = store.backups().into_iter().find(|b| b.path == path) else { return };
+        let Some(store) = self.active_store_mut() else { return };
+        let Some(backup) = store.backups().unwrap_or_default().into_iter().find(|b| b.path == path) else { return };
         match store.restore(&backup) {
             Ok(data) => {
                 let was_sample = self.sample.is_some();
@@ -487,10 +495,13 @@ impl AppState {
 
     fn load_rules(&mut self) {
         self.rules_error = None;
-        self.rules = Rules::default_rules();
+        self.rules = Arc::new(Rules::default_rules());
         let Some(path) = self.settings.rules_file.clone() else { return };
-        match storage::read_text(&path).map_err(|e| e.to_string()).and_then(|text| Rules::from_ron(&text)) {
-            Ok(rules) => self.rules = rules,
+        let rules = store::read_text(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| Rules::from_ron(&text).map_err(|e| e.to_string()));
+        match rules {
+            Ok(rules) => self.rules = Arc::new(rules),
             Err(error) => self.rules_error = Some(format!("{}: {error}", path.display())),
         }
     }
@@ -560,7 +571,7 @@ impl AppState {
         let Some(doc) = self.document() else { return };
         let result = write_data_file(&doc.data)
             .map_err(|e| e.to_string())
-            .and_then(|text| storage::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string()));
+            .and_then(|text| store::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string()));
         match result {
             Ok(()) => {
                 self.file_prompt = None;
@@ -572,7 +583,7 @@ impl AppState {
     }
 
     fn import(&mut self, path: &Path) {
-        let text = match storage::read_text(path) {
+        let text = match store::read_text(path) {
             Ok(text) => text,
             Err(error) => return self.say(format!("无法读取：{error}"), format!("Could not read: {error}"), true),
         };
@@ -588,9 +599,7 @@ impl AppState {
                 );
             }
         };
-        let Some(store) = (if self.sample.is_some() { self.active_store() } else { self.own_store.as_ref() }) else {
-            return;
-        };
+        let Some(store) = self.active_store_mut() else { return };
         if let Err(error) = store.save(&data) {
             return self.say(format!("无法保存：{error}"), format!("Could not save: {error}"), true);
         }

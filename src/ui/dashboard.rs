@@ -8,9 +8,9 @@ use super::widgets::evidence::evidence_ui;
 use super::widgets::gauge::{Band, Gauge};
 use super::{Env, i18n};
 use crate::app::analysis::Analysis;
-use crate::app::explain::{Effect, Explanation, Status};
 use crate::app::{AppState, Command, View};
 use crate::domain::DataFile;
+use crate::engine::{Effect, Explanation, Status};
 
 /// At most this many reasons on the dashboard (the rest are on the why page).
 pub const PRINCIPAL_REASONS: usize = 4;
@@ -21,28 +21,15 @@ pub fn dashboard_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, out: &mut Ve
     let analysis = state.current_analysis();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(env.sizes().max_content_width);
-        match analysis.and_then(|a| a.explanation.as_ref().map(|e| (a, e))) {
-            Some((analysis, explanation)) => explained_ui(ui, env, explanation, analysis, &doc.data, out),
-            None if state.is_analysing() => {
+        match analysis {
+            Some(analysis) => explained_ui(ui, env, &analysis.explanation, analysis, &doc.data, out),
+            None => {
                 ui.horizontal(|ui| {
                     ui.spinner();
                     ui.label(env.t("正在计算……", "Calculating…"));
                 });
             }
-            None => no_engine_ui(ui, env, &doc.data),
         }
-    });
-}
-
-fn no_engine_ui(ui: &mut egui::Ui, env: &Env, data: &DataFile) {
-    env.theme.card_frame(env.palette).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.heading(env.t("这个版本还没有评分引擎", "This build has no scoring engine yet"));
-        ui.label(env.t(
-            "你的记录已读入并保存，但还不能估算额度和原因。记录、图表中的事实部分照常可用。",
-            "Your records are read and saved, but the limit and its reasons cannot be estimated yet. Records and the factual charts work as usual.",
-        ));
-        ui.label(format!("{} {}", env.t("记录条数：", "Records:"), data.record_count()));
     });
 }
 
@@ -188,7 +175,7 @@ fn reasons_ui(
     if explanation.reasons.is_empty() {
         ui.label(env.t("没有找到影响额度的原因。", "No reason affecting the limit was found."));
     }
-    for (rank, reason) in explanation.reasons.iter().take(PRINCIPAL_REASONS).enumerate() {
+    for (rank, reason) in explanation.principal_reasons().take(PRINCIPAL_REASONS).enumerate() {
         ui.separator();
         ui.horizontal(|ui| {
             ui.label(RichText::new(format!("{}.", rank + 1)).strong());

@@ -6,8 +6,8 @@
 
 use crate::app::View;
 use crate::app::edit::RecordKind;
-use crate::app::explain::{Effect, Status};
 use crate::domain::{AccountKind, EventKind, InquiryPurpose, Lang, RepayMethod};
+use crate::engine::{Effect, Status};
 
 /// The version of a string in `lang`.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {

@@ -8,6 +8,13 @@ use crate::personas;
 
 /// The welcome page.
 pub fn welcome_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, out: &mut Vec<Command>) {
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.set_max_width(env.sizes().max_content_width);
+        welcome_contents_ui(ui, env, state, out);
+    });
+}
+
+fn welcome_contents_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, out: &mut Vec<Command>) {
     let sizes = env.sizes();
     ui.add_space(sizes.section_gap);
     ui.label(

@@ -8,22 +8,14 @@ use super::widgets::chip::chip_ui;
 use super::widgets::evidence::evidence_ui;
 use super::{Env, i18n};
 use crate::app::AppState;
-use crate::app::explain::Reason;
+use crate::engine::{Explanation, Reason};
 
 /// The why page.
 pub fn why_ui(ui: &mut egui::Ui, env: &Env, state: &AppState) {
     let Some(doc) = state.document() else { return };
     let Some(analysis) = state.current_analysis() else { return };
     ui.heading(env.t("所有原因", "Every reason"));
-    let Some(explanation) = &analysis.explanation else {
-        ui.label(
-            env.t(
-                "这个版本还没有评分引擎，暂无原因。",
-                "This build has no scoring engine yet, so there are no reasons.",
-            ),
-        );
-        return;
-    };
+    let explanation = &analysis.explanation;
     ui.label(
         RichText::new(env.t(
             "按影响大小排列。每条原因都列出它依据的记录、触发的规则，以及它何时不再计入。",
@@ -40,6 +32,8 @@ pub fn why_ui(ui: &mut egui::Ui, env: &Env, state: &AppState) {
             });
             ui.add_space(env.sizes().spacing);
         }
+        negative_records_ui(ui, env, explanation);
+        ui.add_space(env.sizes().spacing);
         factors_ui(ui, env, explanation);
     });
 }
@@ -54,7 +48,7 @@ fn reason_ui(ui: &mut egui::Ui, env: &Env, rank: usize, reason: &Reason, evidenc
         );
         ui.label(RichText::new(env.text(&reason.message)).strong());
     });
-    let header = format!("{} · {}", reason.code, env.t("详情", "Details"));
+    let header = format!("{} · {}", reason.code.as_str(), env.t("详情", "Details"));
     egui::CollapsingHeader::new(header).id_salt(("why", rank)).show(ui, |ui| {
         egui::Grid::new(("why_grid", rank)).num_columns(2).show(ui, |ui| {
             ui.label(env.t("权重", "Weight"));
@@ -80,7 +74,7 @@ fn reason_ui(ui: &mut egui::Ui, env: &Env, rank: usize, reason: &Reason, evidenc
     });
 }
 
-fn factors_ui(ui: &mut egui::Ui, env: &Env, explanation: &crate::app::explain::Explanation) {
+fn factors_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
     env.theme.card_frame(env.palette).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.heading(env.t("各项得分", "Points by factor"));
@@ -94,6 +88,50 @@ fn factors_ui(ui: &mut egui::Ui, env: &Env, explanation: &crate::app::explain::E
                         .desired_width(env.sizes().field_width)
                         .text(format!("{} / {}", factor.points, factor.max_points)),
                 );
+                ui.end_row();
+            }
+        });
+    });
+}
+
+fn negative_records_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
+    env.theme.card_frame(env.palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.heading(env.t("征信上的逾期记录", "Overdue records on the credit report"));
+        ui.label(
+            RichText::new(env.t(
+                "不良记录在逾期结清后保留五年（《征信业管理条例》第十六条）。",
+                "Negative records stay for five years after the overdue ends (Credit Reporting Regulations, art. 16).",
+            ))
+            .small()
+            .color(env.palette.weak_text.color()),
+        );
+        if explanation.negative_records.is_empty() {
+            ui.label(env.t("没有逾期记录。", "No overdue records."));
+            return;
+        }
+        egui::Grid::new("negative_records").striped(true).show(ui, |ui| {
+            for heading in [
+                env.t("记录", "Record"),
+                env.t("机构", "Lender"),
+                env.t("首次逾期", "First missed"),
+                env.t("最长逾期天数", "Worst days late"),
+                env.t("结清日", "Settled"),
+                env.t("何时消除", "Ages out"),
+            ] {
+                ui.label(RichText::new(heading).strong());
+            }
+            ui.end_row();
+            let date = |d: Option<chrono::NaiveDate>, none: &'static str| {
+                d.map_or(none.to_string(), |d| d.format("%Y-%m-%d").to_string())
+            };
+            for record in &explanation.negative_records {
+                ui.label(&record.source_id);
+                ui.label(&record.lender);
+                ui.label(record.first_due.format("%Y-%m-%d").to_string());
+                ui.label(record.days_past_due.to_string());
+                ui.label(date(record.ended, env.t("仍在逾期", "still overdue")));
+                ui.label(date(record.ages_out, env.t("结清后五年", "five years after settling")));
                 ui.end_row();
             }
         });

@@ -17,11 +17,11 @@ pub struct Band<'a> {
 /// The gauge's inputs.
 pub struct Gauge<'a> {
     /// The score.
-    pub score: i32,
+    pub score: i64,
     /// The lowest score.
-    pub min: i32,
+    pub min: i64,
     /// The highest score.
-    pub max: i32,
+    pub max: i64,
     /// Bands, in order of `from`.
     pub bands: &'a [Band<'a>],
     /// Width in points.

@@ -1,0 +1,54 @@
+//! The shipped CJK subset covers every character the app can show: its own strings, the rules'
+//! texts, the personas and what the engine says about each of them in Chinese.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use credit_health::engine::{Rules, explain};
+use credit_health::personas;
+use credit_health::ui::fonts;
+use egui::FontId;
+
+fn shown_characters() -> BTreeSet<char> {
+    let mut texts: Vec<String> = Vec::new();
+    let sources = ["src/ui", "src/app", "assets/rules", "assets/personas"];
+    for dir in sources {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            if entry.path().is_file() {
+                texts.push(std::fs::read_to_string(entry.path()).unwrap());
+            }
+        }
+    }
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let rules = Rules::default_rules();
+    for persona in personas::all() {
+        texts.push(persona.story.zh.clone());
+        let explanation = explain(&persona.data().unwrap(), &rules, as_of);
+        texts.push(explanation.headline.zh.clone());
+        for reason in &explanation.reasons {
+            for text in [&reason.message, &reason.next_step, &reason.rule, &reason.short] {
+                texts.push(text.zh.clone());
+            }
+        }
+        texts.extend(explanation.factors.iter().map(|f| f.name.zh.clone()));
+    }
+    texts.iter().flat_map(|t| t.chars()).filter(|c| !c.is_ascii() && !c.is_whitespace() && !c.is_control()).collect()
+}
+
+#[test]
+fn every_character_the_app_shows_has_a_glyph() {
+    let ctx = egui::Context::default();
+    fonts::install(&ctx);
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
+    let font = FontId::proportional(14.0);
+    let missing: String =
+        ctx.fonts_mut(|f| shown_characters().into_iter().filter(|c| !f.has_glyph(&font, *c)).collect());
+    assert!(missing.is_empty(), "no glyph for {missing:?}; run scripts/make-font-subset.py");
+}
+
+#[test]
+fn the_subset_stays_small() {
+    let size = fonts::CJK_FONT.len();
+    assert!(size < 1_200_000, "the CJK subset is {size} bytes");
+}
