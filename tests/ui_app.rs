@@ -275,3 +275,51 @@ fn paying_an_overdue_instalment_through_the_form_changes_the_status_and_reasons(
     harness.get_by_label(before.headline.get(Lang::En));
     assert_eq!(saved_sample(dir.path(), persona.id).repayments.len(), data.repayments.len());
 }
+
+#[test]
+fn every_view_and_chart_draws_for_every_sample_person_in_both_languages() {
+    let tabs_en =
+        ["Score and limit", "Why the limit moved", "Card utilisation", "Debt by lender", "Punctuality calendar"];
+    let tabs_zh = ["分数与额度", "额度为何变化", "信用卡使用率", "各机构欠款", "还款准时日历"];
+    for (lang, tabs) in [(Lang::En, tabs_en), (Lang::Zh, tabs_zh)] {
+        let t = |zh: &'static str, en: &'static str| i18n::tr(lang, zh, en);
+        for persona in personas::all() {
+            let dir = tempfile::tempdir().unwrap();
+            let mut harness = app(dir.path(), lang);
+            open_sample(&mut harness, &persona, lang);
+            harness.get_by_label(t("原因", "Why")).click();
+            harness.run();
+            harness.get_by_label(t("所有原因", "Every reason"));
+            harness.get_by_label(t("图表", "Charts")).click();
+            harness.run();
+            for tab in tabs {
+                harness.get_by_label(tab).click();
+                harness.run();
+            }
+            harness.get_by_label(t("记录", "Records")).click();
+            harness.run();
+            for kind in credit_health::app::edit::RecordKind::ALL {
+                let prefix = format!("{} (", i18n::kind_name(lang, kind));
+                harness.get_by(move |node| node.label().is_some_and(|l| l.starts_with(&prefix))).click();
+                harness.run();
+            }
+            harness.get_by_label(t("设置", "Settings")).click();
+            harness.run();
+            harness.get_by_label(t("备份", "Backups"));
+        }
+    }
+}
+
+#[test]
+fn the_theme_switch_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut harness = app(dir.path(), Lang::En);
+        harness.get_by_label("Settings").click();
+        harness.run();
+        harness.get_by_label("Dark").click();
+        harness.run();
+    }
+    let harness = app(dir.path(), Lang::En);
+    assert_eq!(harness.state().state.settings.theme, credit_health::app::ThemeChoice::Dark);
+}

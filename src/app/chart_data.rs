@@ -64,6 +64,9 @@ pub struct ChartData {
     pub observed: Vec<PlotPoint>,
     /// Events along the history.
     pub markers: Vec<Marker>,
+    /// The markers as points on the estimate line, per kind (in `MarkerKind::ALL` order), with
+    /// the index into `markers` of each point, for hover labels.
+    pub marker_points: Vec<(MarkerKind, Vec<PlotPoint>, Vec<usize>)>,
     /// Card utilisation in percent at each statement, per card (lender, points).
     pub utilisation: Vec<(String, Vec<PlotPoint>)>,
     /// What is owed now, per lender, yuan, largest first.
@@ -115,7 +118,54 @@ impl ChartData {
                 chart.utilisation_all.push(PlotPoint::new(x, pct as f64));
             }
         }
+        chart.observed = thin(std::mem::take(&mut chart.observed), MAX_POINTS);
+        chart.marker_points = MarkerKind::ALL
+            .iter()
+            .map(|kind| {
+                let (points, indexes) = chart
+                    .markers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.kind == *kind)
+                    .map(|(i, m)| (PlotPoint::new(m.x, value_at(&chart.estimate, m.x)), i))
+                    .unzip();
+                (*kind, points, indexes)
+            })
+            .collect();
         chart
+    }
+}
+
+/// No series draws more points than a wide screen has pixels.
+pub const MAX_POINTS: usize = 2_000;
+
+/// Keeps at most `max` points, evenly spread, always with the last one.
+fn thin(points: Vec<PlotPoint>, max: usize) -> Vec<PlotPoint> {
+    if points.len() <= max {
+        return points;
+    }
+    let step = points.len().div_ceil(max);
+    let last = points.last().copied();
+    let mut out: Vec<PlotPoint> = points.into_iter().step_by(step).collect();
+    if let Some(last) = last
+        && out.last().is_none_or(|p| p.x != last.x)
+    {
+        out.push(last);
+    }
+    out
+}
+
+/// The value of a step series at `x` (the last point at or before it; the first point before that).
+fn value_at(series: &[PlotPoint], x: f64) -> f64 {
+    let n = series.partition_point(|p| p.x <= x);
+    series.get(n.saturating_sub(1)).map_or(0.0, |p| p.y)
+}
+
+impl ChartData {
+    /// The marker at `index` of the points of `kind`.
+    pub fn marker(&self, kind: MarkerKind, index: usize) -> Option<&Marker> {
+        let (_, _, indexes) = self.marker_points.iter().find(|(k, _, _)| *k == kind)?;
+        self.markers.get(*indexes.get(index)?)
     }
 }
 
@@ -228,6 +278,15 @@ mod tests {
 
     fn full() -> DataFile {
         check_text(include_str!("../../tests/fixtures/full.ron")).unwrap()
+    }
+
+    #[test]
+    fn thinning_keeps_the_ends_and_at_most_the_maximum() {
+        let points: Vec<PlotPoint> = (0..10_001).map(|i| PlotPoint::new(f64::from(i), 1.0)).collect();
+        let thinned = thin(points, MAX_POINTS);
+        assert!(thinned.len() <= MAX_POINTS + 1);
+        assert_eq!(thinned.first().map(|p| p.x), Some(0.0));
+        assert_eq!(thinned.last().map(|p| p.x), Some(10_000.0));
     }
 
     #[test]

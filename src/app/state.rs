@@ -120,6 +120,8 @@ pub struct AppState {
     pub dialog_open: bool,
     /// The newest analysis of the open record.
     pub analysis: Option<Arc<Analysis>>,
+    /// The backups of the record shown, newest first, as of the last time the settings opened.
+    pub backups: Vec<BackupInfo>,
     own_store: Option<Store>,
     analyzer: Analyzer,
     loading: Option<Receiver<LoadResult>>,
@@ -149,6 +151,7 @@ impl AppState {
             file_prompt: None,
             dialog_open: false,
             analysis: None,
+            backups: Vec::new(),
             own_store: None,
             analyzer: Analyzer::new(options.background),
             loading: None,
@@ -198,9 +201,9 @@ impl AppState {
         self.analyzer.is_busy()
     }
 
-    /// The backups of the record shown, newest first.
-    pub fn backups(&self) -> Vec<BackupInfo> {
-        self.active_store().and_then(|s| s.backups().ok()).unwrap_or_default()
+    /// Re-reads the backups of the record shown (they are read from disk, so not every frame).
+    fn refresh_backups(&mut self) {
+        self.backups = self.active_store().and_then(|s| s.backups().ok()).unwrap_or_default();
     }
 
     /// Takes in background results; call once per frame before drawing.
@@ -305,6 +308,13 @@ impl AppState {
 
     /// Carries out one command.
     pub fn apply(&mut self, command: Command) {
+        self.apply_one(command);
+        if self.view == View::Settings {
+            self.refresh_backups();
+        }
+    }
+
+    fn apply_one(&mut self, command: Command) {
         match command {
             Command::Navigate(view) => {
                 self.view = view;

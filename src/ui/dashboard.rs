@@ -8,6 +8,7 @@ use super::widgets::evidence::evidence_ui;
 use super::widgets::gauge::{Band, Gauge};
 use super::{Env, i18n};
 use crate::app::analysis::Analysis;
+use crate::app::chart_data::x_day;
 use crate::app::{AppState, Command, View};
 use crate::domain::DataFile;
 use crate::engine::{Effect, Explanation, Status};
@@ -46,7 +47,8 @@ fn explained_ui(
     ui.add_space(gap);
     ui.horizontal_top(|ui| {
         env.theme.card_frame(env.palette).show(ui, |ui| score_ui(ui, env, explanation));
-        env.theme.card_frame(env.palette).show(ui, |ui| limits_ui(ui, env, explanation));
+        let last_observed = analysis.charts.observed.last().map(|p| (p.x, p.y));
+        env.theme.card_frame(env.palette).show(ui, |ui| limits_ui(ui, env, explanation, last_observed));
     });
     ui.add_space(gap);
     env.theme.card_frame(env.palette).show(ui, |ui| {
@@ -105,6 +107,7 @@ fn score_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
         Band { from: 2.0 / 3.0, colour: p.band_excellent.color(), name: env.t("优秀", "Excellent") },
     ];
     ui.vertical(|ui| {
+        ui.set_width(env.sizes().gauge_width);
         ui.label(RichText::new(env.t("估算信用分", "Estimated score")).strong());
         let label = format!(
             "{} {} ({}–{})",
@@ -142,7 +145,7 @@ fn score_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
     });
 }
 
-fn limits_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
+fn limits_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation, last_observed: Option<(f64, f64)>) {
     let weak = env.palette.weak_text.color();
     ui.vertical(|ui| {
         ui.set_min_width(env.sizes().gauge_width);
@@ -155,11 +158,15 @@ fn limits_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
         ui.label(RichText::new(env.t("你看到的额度", "Limit you saw")).strong());
         match explanation.observed_limit {
             Some(observed) => ui.label(RichText::new(observed.display_short()).size(env.sizes().big_number)),
-            None => ui.label(RichText::new(env.t("未记录", "Not recorded")).color(weak)),
+            None => ui.label(RichText::new(env.t("近 90 天未记录", "None recorded in the last 90 days")).color(weak)),
         };
-        ui.label(
-            RichText::new(env.t("来自你记录的借呗页面", "From what you recorded from the app")).small().color(weak),
-        );
+        let source = match last_observed.and_then(|(x, yuan)| x_day(x).map(|day| (day, yuan))) {
+            Some((day, yuan)) => {
+                format!("{} {} · ¥{yuan:.0}", env.t("最近一次记录：", "Last recorded:"), day.format("%Y-%m-%d"))
+            }
+            None => env.t("可在“记录 → 看到的额度”中添加", "Add it under Records → Observed limits").to_string(),
+        };
+        ui.label(RichText::new(source).small().color(weak));
     });
 }
 
@@ -207,8 +214,7 @@ fn reasons_ui(
 
 fn next_steps_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
     ui.heading(env.t("下一步", "Next steps"));
-    let mut steps: Vec<_> = explanation.reasons.iter().filter(|r| !env.text(&r.next_step).is_empty()).collect();
-    steps.sort_by_key(|r| r.next_step_on.or(r.until));
+    let steps: Vec<_> = explanation.principal_reasons().filter(|r| !env.text(&r.next_step).is_empty()).collect();
     if steps.is_empty() {
         ui.label(env.t("保持按时还款即可。", "Keep paying on time."));
     }

@@ -5,9 +5,10 @@
 //! sources to keep every Chinese character in the shipped font.
 
 use crate::app::View;
+use crate::app::chart_data::MarkerKind;
 use crate::app::edit::RecordKind;
 use crate::domain::{AccountKind, EventKind, InquiryPurpose, Lang, RepayMethod};
-use crate::engine::{Effect, Status};
+use crate::engine::{Effect, ReasonCode, Status};
 
 /// The version of a string in `lang`.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -143,4 +144,57 @@ pub fn estimate_note(lang: Lang) -> &'static str {
         "教育用途的估算，依据公开资料推断，并非放贷机构的真实模型。",
         "An educational estimate from public knowledge, not the lender's model.",
     )
+}
+
+/// A reason code in a few words (for chart labels; the engine writes the full messages).
+pub fn reason_code_name(lang: Lang, code: ReasonCode) -> &'static str {
+    use ReasonCode as C;
+    match code {
+        C::NoHistory => tr(lang, "记录太少", "Too little record"),
+        C::ScoreBelowEntry => tr(lang, "分数低于门槛", "Score below the bar"),
+        C::CurrentOverdue => tr(lang, "当前逾期", "Overdue now"),
+        C::FrozenViolation => tr(lang, "违规冻结", "Frozen for a violation"),
+        C::IdentityUnverified => tr(lang, "未实名认证", "Identity not verified"),
+        C::DebtOverCapacity => tr(lang, "负债超出能力", "Debt above capacity"),
+        C::RecentOverdue => tr(lang, "近期逾期", "Recent overdue"),
+        C::HighUtilisation => tr(lang, "信用卡用得太满", "Cards nearly full"),
+        C::ManyLenders => tr(lang, "多头借贷", "Many lenders"),
+        C::ManyInquiries => tr(lang, "查询太多", "Many inquiries"),
+        C::FrequentSmallDraws => tr(lang, "频繁小额借款", "Frequent small draws"),
+        C::OffHoursLargeDraws => tr(lang, "深夜大额借款", "Large draws at night"),
+        C::UnusedLine => tr(lang, "长期未使用", "Line unused"),
+        C::ShortHistory => tr(lang, "记录时间短", "Short history"),
+        C::IncomeCapacity => tr(lang, "已到收入上限", "At what income supports"),
+        C::ProductCap => tr(lang, "已到产品上限", "At the product cap"),
+        C::SecurityAnomaly => tr(lang, "账户安全异常", "Security anomaly"),
+        C::ReviewPending => tr(lang, "等待定期评估", "Waiting for a review"),
+        C::OutsideFactors => tr(lang, "记录以外的原因", "Outside your record"),
+        C::OnTimeStreak => tr(lang, "连续按时还款", "On-time streak"),
+        C::LongHistory => tr(lang, "信用历史长", "Long history"),
+        C::LowUtilisation => tr(lang, "信用卡用得少", "Low card use"),
+        C::SteadyIncome => tr(lang, "收入稳定", "Steady income"),
+    }
+}
+
+/// What a chart marker stands for.
+pub fn marker_name(lang: Lang, kind: MarkerKind) -> &'static str {
+    match kind {
+        MarkerKind::Overdue => tr(lang, "逾期", "Overdue"),
+        MarkerKind::NewLender => tr(lang, "新的借款机构", "New lender"),
+        MarkerKind::Inquiry => tr(lang, "征信查询", "Inquiry"),
+        MarkerKind::Cut => tr(lang, "降额", "Cut"),
+    }
+}
+
+/// A change of the limit in the timeline (`grant`, `raise`, `cut`, `freeze`, `restore`, `observed`).
+pub fn change_name(lang: Lang, kind: &str) -> &'static str {
+    match kind {
+        "grant" => tr(lang, "首次授信", "Granted"),
+        "raise" => tr(lang, "提额", "Raised"),
+        "cut" => tr(lang, "降额", "Cut"),
+        "freeze" => tr(lang, "冻结", "Frozen"),
+        "restore" => tr(lang, "恢复", "Restored"),
+        "observed" => tr(lang, "你看到的变化", "Seen in the app"),
+        _ => tr(lang, "变化", "Change"),
+    }
 }

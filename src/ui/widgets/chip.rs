@@ -12,7 +12,7 @@ pub fn chip_ui(ui: &mut egui::Ui, text: &str, colour: Color32, min_width: f32) -
         .inner_margin(ui.spacing().button_padding)
         .show(ui, |ui| {
             ui.set_min_width(min_width);
-            ui.vertical_centered(|ui| ui.label(RichText::new(text).color(text_colour).strong()));
+            ui.label(RichText::new(text).color(text_colour).strong());
         })
         .response
 }

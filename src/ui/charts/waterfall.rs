@@ -1,0 +1,127 @@
+//! Why the limit moved between two chosen months: the limit at the start, each change in
+//! between with its reasons, and the limit at the end.
+
+use egui::RichText;
+use egui_plot::{Bar, BarChart, Plot};
+
+use super::{chart_note_ui, yuan_axis};
+use crate::app::analysis::Analysis;
+use crate::engine::MonthPoint;
+use crate::ui::{Env, i18n};
+
+/// The two months compared, as indexes into the timeline.
+#[derive(Default)]
+pub struct WaterfallState {
+    /// The first month (`None`: twelve months before the last).
+    pub from: Option<usize>,
+    /// The last month (`None`: the last one).
+    pub to: Option<usize>,
+}
+
+/// The waterfall view.
+pub fn waterfall_ui(ui: &mut egui::Ui, env: &Env, analysis: &Analysis, state: &mut WaterfallState) {
+    let timeline = &analysis.explanation.timeline;
+    ui.heading(env.t("额度为何变化", "Why the limit moved"));
+    let Some(last) = timeline.len().checked_sub(1) else {
+        ui.label(env.t("记录太短，还没有按月的历史。", "The record is too short for a monthly history."));
+        return;
+    };
+    let mut to = state.to.unwrap_or(last).min(last);
+    let mut from = state.from.unwrap_or(to.saturating_sub(12)).min(to);
+    ui.horizontal(|ui| {
+        month_picker_ui(ui, env.t("从", "From"), "waterfall_from", timeline, &mut from);
+        month_picker_ui(ui, env.t("到", "To"), "waterfall_to", timeline, &mut to);
+    });
+    if from > to {
+        std::mem::swap(&mut from, &mut to);
+    }
+    state.from = Some(from);
+    state.to = Some(to);
+    let (start, end) = (&timeline[from], &timeline[to]);
+    let changes: Vec<_> = timeline[from + 1..=to].iter().flat_map(|m| &m.changes).collect();
+    let mut bars =
+        vec![Bar::new(0.0, start.limit.yuan_f64()).fill(env.palette.chart_estimate.color()).name(month(start))];
+    let mut labels = vec![month(start)];
+    for (i, change) in changes.iter().enumerate() {
+        let (from_yuan, to_yuan) = (change.from.yuan_f64(), change.to.yuan_f64());
+        let colour = if to_yuan >= from_yuan { env.palette.raises } else { env.palette.lowers };
+        let label = format!("{} {}", change.on.format("%Y-%m-%d"), i18n::change_name(env.lang, change.kind));
+        bars.push(
+            Bar::new((i + 1) as f64, to_yuan - from_yuan).base_offset(from_yuan).fill(colour.color()).name(&label),
+        );
+        labels.push(change.on.format("%m-%d").to_string());
+    }
+    let end_x = (changes.len() + 1) as f64;
+    bars.push(Bar::new(end_x, end.limit.yuan_f64()).fill(env.palette.chart_estimate.color()).name(month(end)));
+    labels.push(month(end));
+    Plot::new("waterfall")
+        .height(env.sizes().chart_height)
+        .y_axis_formatter(yuan_axis)
+        .y_axis_label(env.t("估算额度（元）", "estimated limit (yuan)"))
+        .x_axis_formatter(move |mark, _| {
+            let index = mark.value.round();
+            if (mark.value - index).abs() > 0.01 || index < 0.0 {
+                String::new()
+            } else {
+                labels.get(index as usize).cloned().unwrap_or_default()
+            }
+        })
+        .include_y(0.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .show(ui, |plot| plot.bar_chart(BarChart::new(env.t("额度变化", "Limit changes"), bars).width(0.6)));
+    changes_list_ui(ui, env, start, end, &changes);
+}
+
+fn month(point: &MonthPoint) -> String {
+    point.month.format("%Y-%m").to_string()
+}
+
+fn month_picker_ui(ui: &mut egui::Ui, label: &str, id: &str, timeline: &[MonthPoint], index: &mut usize) {
+    let label = ui.label(label);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(timeline.get(*index).map(month).unwrap_or_default())
+        .show_index(ui, index, timeline.len(), |i| timeline.get(i).map(month).unwrap_or_default())
+        .labelled_by(label.id);
+}
+
+fn changes_list_ui(
+    ui: &mut egui::Ui,
+    env: &Env,
+    start: &MonthPoint,
+    end: &MonthPoint,
+    changes: &[&crate::engine::explain::TimelineChange],
+) {
+    let summary = format!(
+        "{} {} → {} {}: {} → {}",
+        env.t("从", "From"),
+        month(start),
+        env.t("到", "to"),
+        month(end),
+        start.limit.display_short(),
+        end.limit.display_short()
+    );
+    ui.label(RichText::new(summary).strong());
+    if changes.is_empty() {
+        ui.label(env.t("这段时间模型估算的额度没有变化。", "The estimated limit did not change in this period."));
+    }
+    egui::Grid::new("waterfall_changes").striped(true).show(ui, |ui| {
+        for change in changes {
+            ui.label(RichText::new(change.on.format("%Y-%m-%d").to_string()).monospace());
+            ui.label(i18n::change_name(env.lang, change.kind));
+            ui.label(format!("{} → {}", change.from.display_short(), change.to.display_short()));
+            let causes: Vec<&str> = change.causes.iter().map(|c| i18n::reason_code_name(env.lang, *c)).collect();
+            ui.label(causes.join("、"));
+            ui.end_row();
+        }
+    });
+    chart_note_ui(
+        ui,
+        env,
+        env.t(
+            "额度只在定期评估或风险事件时变化；每一步列出模型认为的原因。教育用途的估算。",
+            "The limit moves only at reviews or risk events; each step lists the reasons the model sees. An educational estimate.",
+        ),
+    );
+}
