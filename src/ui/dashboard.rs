@@ -43,22 +43,24 @@ fn explained_ui(
     out: &mut Vec<Command>,
 ) {
     let gap = env.sizes().section_gap;
+    ui.set_width(ui.available_width().min(env.sizes().max_content_width));
     headline_ui(ui, env, explanation);
     ui.add_space(gap);
     ui.horizontal_top(|ui| {
         env.theme.card_frame(env.palette).show(ui, |ui| score_ui(ui, env, explanation));
         let last_observed = analysis.charts.observed.last().map(|p| (p.x, p.y));
         env.theme.card_frame(env.palette).show(ui, |ui| limits_ui(ui, env, explanation, last_observed));
+        env.theme.card_frame(env.palette).show(ui, |ui| {
+            ui.vertical(|ui| {
+                ui.set_width(ui.available_width());
+                next_steps_ui(ui, env, explanation);
+            });
+        });
     });
     ui.add_space(gap);
     env.theme.card_frame(env.palette).show(ui, |ui| {
         ui.set_width(ui.available_width());
         reasons_ui(ui, env, explanation, analysis, data, out);
-    });
-    ui.add_space(gap);
-    env.theme.card_frame(env.palette).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        next_steps_ui(ui, env, explanation);
     });
 }
 
@@ -162,7 +164,13 @@ fn limits_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation, last_obser
         };
         let source = match last_observed.and_then(|(x, yuan)| x_day(x).map(|day| (day, yuan))) {
             Some((day, yuan)) => {
-                format!("{} {} · ¥{yuan:.0}", env.t("最近一次记录：", "Last recorded:"), day.format("%Y-%m-%d"))
+                let money = crate::domain::Money::from_fen((yuan * 100.0).round() as i64);
+                format!(
+                    "{} {} · {}",
+                    env.t("最近一次记录：", "Last recorded:"),
+                    day.format("%Y-%m-%d"),
+                    money.display_short()
+                )
             }
             None => env.t("可在“记录 → 看到的额度”中添加", "Add it under Records → Observed limits").to_string(),
         };
@@ -192,17 +200,15 @@ fn reasons_ui(
                 effect_colour(env, reason.effect),
                 env.sizes().reason_chip_width,
             );
-            ui.label(RichText::new(env.text(&reason.message)).strong());
+            ui.add(egui::Label::new(RichText::new(env.text(&reason.message)).strong()).wrap());
         });
-        let weight = match reason.money {
-            Some(money) => format!("{:+} {} · {}", reason.points, env.t("分", "points"), money.display_short()),
-            None => format!("{:+} {}", reason.points, env.t("分", "points")),
-        };
-        ui.label(RichText::new(weight).small().color(env.palette.weak_text.color()));
-        let title = format!("{} ({})", env.t("依据", "Evidence"), reason.evidence.len());
-        egui::CollapsingHeader::new(title).id_salt(("reason", rank)).show(ui, |ui| {
-            evidence_ui(ui, env.lang, &reason.evidence, analysis, data);
-        });
+        ui.label(RichText::new(weight_text(env, reason)).small().color(env.palette.weak_text.color()));
+        if !reason.evidence.is_empty() {
+            let title = format!("{} ({})", env.t("依据的记录", "Records behind it"), reason.evidence.len());
+            egui::CollapsingHeader::new(title).id_salt(("reason", rank)).show(ui, |ui| {
+                evidence_ui(ui, env.lang, &reason.evidence, analysis, data);
+            });
+        }
     }
     if !explanation.reasons.is_empty() {
         ui.separator();
@@ -212,19 +218,33 @@ fn reasons_ui(
     }
 }
 
+/// A reason's weight in words: `−90 分 · 约影响额度 ¥9,600`.
+pub fn weight_text(env: &Env, reason: &crate::engine::Reason) -> String {
+    let points = format!("{:+} {}", reason.points, env.t("分", "points"));
+    match reason.money {
+        Some(money) => format!(
+            "{points} · {} {}",
+            env.t("约影响额度", "about"),
+            match env.lang {
+                crate::domain::Lang::Zh => money.display_short(),
+                crate::domain::Lang::En => format!("{} of limit", money.display_short()),
+            }
+        ),
+        None => points,
+    }
+}
+
 fn next_steps_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
     ui.heading(env.t("下一步", "Next steps"));
     let steps: Vec<_> = explanation.principal_reasons().filter(|r| !env.text(&r.next_step).is_empty()).collect();
     if steps.is_empty() {
         ui.label(env.t("保持按时还款即可。", "Keep paying on time."));
     }
-    egui::Grid::new("next_steps").striped(true).show(ui, |ui| {
-        for reason in steps {
-            let when = reason.next_step_on.or(reason.until);
-            let when = when.map_or_else(|| env.t("现在", "Now").to_string(), |d| d.format("%Y-%m-%d").to_string());
-            ui.label(RichText::new(when).monospace().strong());
-            ui.label(env.text(&reason.next_step));
-            ui.end_row();
-        }
-    });
+    for reason in steps {
+        let when = reason.next_step_on.or(reason.until);
+        let when = when.map_or_else(|| env.t("现在", "Now").to_string(), |d| d.format("%Y-%m-%d").to_string());
+        ui.label(RichText::new(when).monospace().strong().color(env.palette.accent.color()));
+        ui.add(egui::Label::new(env.text(&reason.next_step)).wrap());
+        ui.add_space(env.sizes().spacing);
+    }
 }

@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use super::dashboard::effect_colour;
+use super::dashboard::{effect_colour, weight_text};
 use super::widgets::chip::chip_ui;
 use super::widgets::evidence::evidence_ui;
 use super::{Env, i18n};
@@ -46,14 +46,13 @@ fn reason_ui(ui: &mut egui::Ui, env: &Env, rank: usize, reason: &Reason, evidenc
             effect_colour(env, reason.effect),
             env.sizes().reason_chip_width,
         );
-        ui.label(RichText::new(env.text(&reason.message)).strong());
+        ui.add(egui::Label::new(RichText::new(env.text(&reason.message)).strong()).wrap());
     });
     let header = format!("{} · {}", reason.code.as_str(), env.t("详情", "Details"));
     egui::CollapsingHeader::new(header).id_salt(("why", rank)).show(ui, |ui| {
         egui::Grid::new(("why_grid", rank)).num_columns(2).show(ui, |ui| {
             ui.label(env.t("权重", "Weight"));
-            let money = reason.money.map(|m| format!(" · {}", m.display_short())).unwrap_or_default();
-            ui.label(format!("{:+} {}{money}", reason.points, env.t("分", "points")));
+            ui.label(weight_text(env, reason));
             ui.end_row();
             ui.label(env.t("规则", "Rule"));
             ui.label(env.text(&reason.rule));

@@ -1,7 +1,7 @@
 //! Score and limit over time: the estimate month by month, the limits the person saw, and
 //! markers for overdue, new lenders, inquiries and cuts, with details on hover.
 
-use egui_plot::{HoverPosition, Legend, Line, MarkerShape, Plot, PlotPoints, Points, Polygon};
+use egui_plot::{Corner, HoverPosition, Legend, Line, MarkerShape, Plot, PlotPoints, Points, Polygon};
 
 use super::{chart_note_ui, month_axis, yuan_axis};
 use crate::app::analysis::Analysis;
@@ -18,7 +18,7 @@ pub fn history_ui(ui: &mut egui::Ui, env: &Env, analysis: &Analysis) {
     let score_name = env.t("估算信用分", "Estimated score");
     Plot::new("score_history")
         .height(env.sizes().small_chart_height)
-        .legend(Legend::default())
+        .legend(Legend::default().position(Corner::LeftTop))
         .link_axis(link, [true, false])
         .link_cursor(link, [true, false])
         .x_axis_formatter(month_axis)
@@ -30,16 +30,17 @@ pub fn history_ui(ui: &mut egui::Ui, env: &Env, analysis: &Analysis) {
             let (first, last) = x_range(charts);
             let span = max - min;
             let bands = [
-                (0.0, 1.0 / 3.0, env.palette.band_poor, env.t("较差", "Poor")),
-                (1.0 / 3.0, 0.5, env.palette.band_fair, env.t("一般", "Fair")),
-                (0.5, 2.0 / 3.0, env.palette.band_good, env.t("良好", "Good")),
-                (2.0 / 3.0, 1.0, env.palette.band_excellent, env.t("优秀", "Excellent")),
+                (0.0, 1.0 / 3.0, env.palette.band_poor),
+                (1.0 / 3.0, 0.5, env.palette.band_fair),
+                (0.5, 2.0 / 3.0, env.palette.band_good),
+                (2.0 / 3.0, 1.0, env.palette.band_excellent),
             ];
-            for (from, to, colour, name) in bands {
+            for (from, to, colour) in bands {
                 let (low, high) = (min + span * from, min + span * to);
                 let corners = vec![[first, low], [last, low], [last, high], [first, high]];
+                // Unnamed, so the bands stay out of the legend (the dashboard gauge names them).
                 plot.polygon(
-                    Polygon::new(name, PlotPoints::new(corners))
+                    Polygon::new("", PlotPoints::new(corners))
                         .fill_color(colour.color().gamma_multiply(0.25))
                         .stroke(egui::Stroke::NONE)
                         .allow_hover(false),
@@ -57,7 +58,7 @@ pub fn history_ui(ui: &mut egui::Ui, env: &Env, analysis: &Analysis) {
     let observed_name = env.t("你看到的额度", "Limit you saw");
     Plot::new("limit_history")
         .height(env.sizes().chart_height)
-        .legend(Legend::default())
+        .legend(Legend::default().position(Corner::LeftTop))
         .link_axis(link, [true, false])
         .link_cursor(link, [true, false])
         .x_axis_formatter(month_axis)
