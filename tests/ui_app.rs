@@ -1,6 +1,8 @@
 //! The real app, driven by its labels (egui_kittest): first launch, a sample person, the records
 //! form, validation, undo and the language switch. The date is fixed; no test reads the clock.
 
+#![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
+
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -322,4 +324,54 @@ fn the_theme_switch_is_remembered() {
     }
     let harness = app(dir.path(), Lang::En);
     assert_eq!(harness.state().state.settings.theme, credit_health::app::ThemeChoice::Dark);
+}
+
+#[test]
+fn export_and_import_work_through_a_typed_path_when_no_dialog_can_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let exported = elsewhere.path().join("mine.ron");
+    let mut harness = app(dir.path(), Lang::En);
+    harness.get_by_label("Start my own record").click();
+    harness.run();
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("Browse…").click();
+    harness.run();
+    set_field(&mut harness, "File path", exported.to_str().unwrap());
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert_eq!(check_text(&std::fs::read_to_string(&exported).unwrap()).unwrap(), saved(dir.path()));
+
+    let sample = personas::all().into_iter().last().unwrap();
+    let sample_file = elsewhere.path().join("sample.ron");
+    std::fs::write(&sample_file, sample.source).unwrap();
+    harness.get_by_label("Import a data file…").click();
+    harness.run();
+    set_field(&mut harness, "File path", sample_file.to_str().unwrap());
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert_eq!(saved(dir.path()), sample.data().unwrap());
+    harness.get_by_label_contains("Imported");
+}
+
+#[test]
+fn a_broken_rules_file_is_reported_and_the_built_in_rules_stay_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("my-rules.ron");
+    std::fs::write(&rules, "(name: \"mine\", scale: (").unwrap();
+    let mut harness = app(dir.path(), Lang::En);
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.get_by_label("Choose a rules file…").click();
+    harness.run();
+    set_field(&mut harness, "File path", rules.to_str().unwrap());
+    harness.get_by_label("OK").click();
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    harness.get_by_label_contains("The rules file has errors");
+    assert_eq!(harness.state().state.rules.name, Rules::default_rules().name);
 }

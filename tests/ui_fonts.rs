@@ -1,6 +1,8 @@
 //! The shipped CJK subset covers every character the app can show: its own strings, the rules'
 //! texts, the personas and what the engine says about each of them in Chinese.
 
+#![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
+
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;

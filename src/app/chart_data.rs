@@ -272,6 +272,7 @@ fn punctuality(ledger: &Ledger, grace_days: i64, as_of: NaiveDate) -> BTreeMap<(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
 mod tests {
     use super::*;
     use crate::domain::check_text;

@@ -289,6 +289,7 @@ fn remove(data: &mut DataFile, kind: RecordKind, id: &str) -> Result<(), EditErr
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
 mod tests {
     use super::*;
     use crate::domain::{Money, check_text};

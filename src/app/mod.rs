@@ -23,7 +23,8 @@ use crate::ui;
 pub struct CreditHealthApp {
     /// What the app knows.
     pub state: AppState,
-    views: ui::ViewState,
+    /// The views' own state (which list, which chart, drafts).
+    pub views: ui::ViewState,
     theme: ui::theme::Theme,
     applied_theme: Option<ThemeChoice>,
 }

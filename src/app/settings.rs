@@ -50,6 +50,7 @@ pub fn system_lang() -> Lang {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
 mod tests {
     use super::*;
 

@@ -160,6 +160,7 @@ impl Theme {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
 mod tests {
     use super::*;
 

@@ -29,36 +29,43 @@ fn welcome_contents_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, out: &mut
         "Explained offline from your own records: the reasons, the records behind them, and what would change it, by when. Your data stays on this computer.",
     ));
     ui.add_space(sizes.section_gap);
-    ui.columns(2, |columns| {
-        env.theme.card_frame(env.palette).show(&mut columns[0], |ui| {
-            ui.heading(env.t("我自己的记录", "My own record"));
-            if state.own.is_some() {
-                ui.label(env.t("你已经有记录了。", "You already have a record."));
-                if ui.button(env.t("打开我的记录", "Open my record")).clicked() {
-                    out.push(Command::CloseSample);
-                }
-            } else {
-                ui.label(env.t(
-                    "从一个借呗账户开始，再添加借款、还款、账单和你看到的额度。每次修改都会立即保存。",
-                    "Start with one Jiebei account, then add draws, repayments, bills and the limits you saw. Every change is saved at once.",
-                ));
-                if ui.button(env.t("开始记录", "Start my own record")).clicked() {
-                    out.push(Command::StartOwnRecord);
-                }
+    env.theme.card_frame(env.palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.heading(env.t("我自己的记录", "My own record"));
+        if state.own.is_some() {
+            ui.label(env.t("你已经有记录了。", "You already have a record."));
+            if ui.button(env.t("打开我的记录", "Open my record")).clicked() {
+                out.push(Command::CloseSample);
             }
-        });
-        env.theme.card_frame(env.palette).show(&mut columns[1], |ui| {
-            ui.heading(env.t("看看样例", "Explore a sample person"));
-            ui.label(env.t("样例人物单独保存，不会混入你的记录。", "Sample people are kept apart from your record."));
-            for persona in personas::all() {
-                ui.separator();
-                ui.label(env.text(&persona.story));
-                let name = persona.data().ok().and_then(|d| d.profile.name).unwrap_or_else(|| persona.id.to_string());
-                let label = format!("{}{name}", env.t("打开样例：", "Open sample: "));
-                if ui.button(label).clicked() {
-                    out.push(Command::OpenSample(persona.id.to_string()));
-                }
+        } else {
+            ui.label(env.t(
+                "从一个借呗账户开始，再添加借款、还款、账单和你看到的额度。每次修改都会立即保存。",
+                "Start with one Jiebei account, then add draws, repayments, bills and the limits you saw. Every change is saved at once.",
+            ));
+            if ui.button(env.t("开始记录", "Start my own record")).clicked() {
+                out.push(Command::StartOwnRecord);
             }
-        });
+        }
     });
+    ui.add_space(sizes.section_gap);
+    ui.heading(env.t("看看样例", "Explore a sample person"));
+    ui.label(env.t("样例人物单独保存，不会混入你的记录。", "Sample people are kept apart from your record."));
+    let people = personas::all();
+    for row in people.chunks(3) {
+        ui.columns(3, |columns| {
+            for (ui, persona) in columns.iter_mut().zip(row) {
+                env.theme.card_frame(env.palette).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    let name =
+                        persona.data().ok().and_then(|d| d.profile.name).unwrap_or_else(|| persona.id.to_string());
+                    ui.add(egui::Label::new(env.text(&persona.story)).wrap());
+                    let label = format!("{}{name}", env.t("打开样例：", "Open sample: "));
+                    if ui.add(egui::Button::new(label)).clicked() {
+                        out.push(Command::OpenSample(persona.id.to_string()));
+                    }
+                });
+            }
+        });
+        ui.add_space(sizes.spacing);
+    }
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Takes the README screenshots from the real app under Xvfb (docs/screenshots/*.png).
+# Needs: apt-get install -y xvfb imagemagick xdotool mesa-vulkan-drivers libgl1-mesa-dri
+# Usage: scripts/screenshots.sh   (uses target/release/credit-health if built, else debug)
+set -eu
+cd "$(dirname "$0")/.."
+bin=target/release/credit-health; [ -x $bin ] || bin=target/debug/credit-health
+out=docs/screenshots; mkdir -p $out
+disp=:$(( 70 + RANDOM % 9 ))
+Xvfb $disp -screen 0 1280x840x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
+trap 'kill $xpid 2>/dev/null || true' EXIT
+sleep 1
+
+# shot NAME VIEW LANG THEME PERSONA|- [x,y ...]  — clicks each x,y (window coordinates) before the shot.
+shot() {
+    local name=$1 view=$2 lang=$3 theme=$4 persona=$5; shift 5
+    local dir; dir=$(mktemp -d)
+    [ "$persona" != - ] && cp "assets/personas/$persona.ron" "$dir/data.ron"
+    printf '(lang: Some(%s), theme: %s, window_size: Some((1280.0, 840.0)), last_view: %s)\n' "$lang" "$theme" "$view" > "$dir/settings.ron"
+    DISPLAY=$disp CREDIT_HEALTH_DATA_DIR=$dir $bin >/dev/null 2>&1 & local app=$!
+    sleep 4
+    for point in "$@"; do
+        DISPLAY=$disp xdotool mousemove "${point%,*}" "${point#*,}" click 1; sleep 1
+    done
+    DISPLAY=$disp xdotool mousemove 1275 835; sleep 1
+    DISPLAY=$disp import -window root "$out/$name.png"
+    kill $app; wait $app 2>/dev/null || true
+    echo "$out/$name.png"
+}
+
+shot welcome Welcome Zh Light -
+shot sample-banner Welcome En Light - 700,330
+shot dashboard-zh Dashboard Zh Light current-overdue
+shot dashboard-en Dashboard En Light current-overdue
+shot why-en Why En Light recent-overdue 120,135
+shot history-zh Charts Zh Light unexplained-drop
+shot waterfall-en Charts En Dark unexplained-drop 207,46
+shot calendar-en Charts En Light high-utilisation 616,46
+shot utilisation-en Charts En Light high-utilisation 350,46
+shot debt-zh Charts Zh Light many-lenders 380,46
+shot records-en Records En Light current-overdue 60,110
+shot settings-zh Settings Zh Dark current-overdue
