@@ -38,7 +38,7 @@ fn saved_sample(dir: &Path, persona: &str) -> DataFile {
 }
 
 fn explain_persona(persona: &Persona) -> Explanation {
-    explain(&persona.data().unwrap(), &Rules::default_rules(), today())
+    explain(&persona.data().unwrap(), &Rules::default_rules(), persona.as_of)
 }
 
 fn persona_name(persona: &Persona) -> String {
@@ -258,7 +258,7 @@ fn paying_an_overdue_instalment_through_the_form_changes_the_status_and_reasons(
     open_add_form(&mut harness, "Repayments", "Add repayment");
     set_field(&mut harness, "Draw repaid (optional id)", &draw.id);
     set_field(&mut harness, "Amount (¥)", &owed.to_file_string());
-    set_field(&mut harness, "Paid on", &today().to_string());
+    set_field(&mut harness, "Paid on", &persona.as_of.to_string());
     harness.get_by_label("Save").click();
     harness.run();
     let saved = saved_sample(dir.path(), persona.id);
@@ -266,7 +266,7 @@ fn paying_an_overdue_instalment_through_the_form_changes_the_status_and_reasons(
 
     harness.get_by_label("Overview").click();
     harness.run();
-    let after = explain(&saved, &Rules::default_rules(), today());
+    let after = explain(&saved, &Rules::default_rules(), persona.as_of);
     assert!(overdue(&after).is_none(), "the overdue is paid");
     assert_ne!(after.headline, before.headline);
     assert!(harness.query_by_label(reason.message.get(Lang::En)).is_none());

@@ -39,6 +39,8 @@ impl AppOptions {
 pub struct Sample {
     /// The persona's id.
     pub persona_id: String,
+    /// The day the persona's story is told as of (its records are explained as of then).
+    pub as_of: NaiveDate,
     store: Store,
 }
 
@@ -182,6 +184,11 @@ impl AppState {
         state
     }
 
+    /// The date the record shown is explained as of: a sample person's story date, else today.
+    pub fn as_of(&self) -> NaiveDate {
+        self.sample.as_ref().and_then(|d| d.sample.as_ref()).map_or(self.today, |s| s.as_of)
+    }
+
     /// The record shown: the sample when one is open, else the person's own.
     pub fn document(&self) -> Option<&Document> {
         self.sample.as_ref().or(self.own.as_ref())
@@ -288,7 +295,7 @@ impl AppState {
             return;
         };
         let (generation, data) = (doc.generation, doc.data.clone());
-        let (rules, today, ctx) = (self.rules.clone(), self.today, self.ctx.clone());
+        let (rules, today, ctx) = (self.rules.clone(), self.as_of(), self.ctx.clone());
         self.analyzer.request(&ctx, generation, data, rules, today);
         self.analysis = self.analyzer.poll();
     }
@@ -410,7 +417,7 @@ impl AppState {
                 Err(_) => return,
             },
         };
-        let sample = Sample { persona_id: id.to_string(), store };
+        let sample = Sample { persona_id: id.to_string(), as_of: persona.as_of, store };
         self.sample = Some(self.new_document(data, Some(sample)));
         self.view = View::Dashboard;
         self.switched_document();

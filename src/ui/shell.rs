@@ -10,7 +10,7 @@ use crate::personas;
 
 /// Draws the whole window.
 pub fn shell_ui(ui: &mut egui::Ui, theme: &Theme, state: &AppState, views: &mut ViewState, out: &mut Vec<Command>) {
-    let env = Env { lang: state.lang, theme, palette: theme.palette(state.settings.theme), today: state.today };
+    let env = Env { lang: state.lang, theme, palette: theme.palette(state.settings.theme), today: state.as_of() };
     egui::Panel::top("top_bar").show(ui, |ui| top_bar_ui(ui, &env, state, out));
     if let Some(doc) = &state.sample
         && let Some(sample) = &doc.sample
@@ -113,6 +113,8 @@ fn sample_banner_ui(ui: &mut egui::Ui, env: &Env, persona_id: &str, name: Option
     ui.horizontal(|ui| {
         let title = format!("{}{name}", env.t("样例：", "Sample: "));
         ui.label(RichText::new(title).strong().color(text_colour));
+        let when = format!("{} {}", env.t("故事日期", "story date"), env.today.format("%Y-%m-%d"));
+        ui.label(RichText::new(when).color(text_colour));
         let story = personas::find(persona_id).map(|p| env.text(&p.story).to_string()).unwrap_or_default();
         ui.label(RichText::new(story).color(text_colour));
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {

@@ -16,7 +16,7 @@ pub fn evidence_ui(ui: &mut egui::Ui, lang: Lang, ids: &[String], analysis: &Ana
         return;
     }
     egui::Grid::new(ui.next_auto_id()).striped(true).show(ui, |ui| {
-        for id in ids {
+        for id in ids.iter().take(SHOWN) {
             let places = analysis.by_id.get(id).map(Vec::as_slice).unwrap_or_default();
             if places.is_empty() {
                 ui.label("");
@@ -31,4 +31,14 @@ pub fn evidence_ui(ui: &mut egui::Ui, lang: Lang, ids: &[String], analysis: &Ana
             }
         }
     });
+    if ids.len() > SHOWN {
+        let more = ids.len() - SHOWN;
+        ui.label(
+            RichText::new(format!("{} {more} {}", tr(lang, "另有", "and"), tr(lang, "条记录", "more records")))
+                .italics(),
+        );
+    }
 }
+
+/// At most this many records are listed (a streak can rest on thousands).
+const SHOWN: usize = 50;
