@@ -43,7 +43,10 @@ pub fn debt_ui(ui: &mut egui::Ui, env: &Env, charts: &ChartData) {
     egui::Grid::new("debt_list").striped(true).show(ui, |ui| {
         for (lender, yuan) in &charts.debt_by_lender {
             ui.label(lender);
-            ui.label(egui::RichText::new(format!("¥{yuan:.2}")).monospace());
+            let money = crate::domain::Money::from_fen((yuan * 100.0).round() as i64);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(egui::RichText::new(money.display_yuan()).monospace())
+            });
             ui.end_row();
         }
     });
