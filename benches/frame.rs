@@ -6,10 +6,12 @@
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use credit_health::app::analysis::Analysis;
 use credit_health::app::edit::RecordKind;
 use credit_health::app::{AppOptions, Command, CreditHealthApp, View};
 use credit_health::domain::Lang;
 use credit_health::domain::generate::{GenerateOptions, generate};
+use credit_health::engine::Rules;
 use credit_health::store::Store;
 use credit_health::ui::charts::ChartTab;
 
@@ -25,7 +27,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("file: {} records", data.record_count());
     let dir = tempfile::tempdir()?;
     Store::open(dir.path())?.save(&data)?;
-    drop(data);
+    let started = Instant::now();
+    std::hint::black_box(credit_health::engine::explain(&data, &Rules::default_rules(), end));
+    println!("engine::explain alone (with timeline): {:?}", started.elapsed());
+    let started = Instant::now();
+    let analysis = Analysis::build(1, &data, &Rules::default_rules(), end);
+    println!("analysis alone (engine + chart series + id index): {:?}", started.elapsed());
+    drop((data, analysis));
 
     let ctx = egui::Context::default();
     let started = Instant::now();

@@ -122,12 +122,13 @@ impl ChartData {
         chart.marker_points = MarkerKind::ALL
             .iter()
             .map(|kind| {
-                let (points, indexes) = chart
-                    .markers
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.kind == *kind)
-                    .map(|(i, m)| (PlotPoint::new(m.x, value_at(&chart.estimate, m.x)), i))
+                let of_kind: Vec<usize> =
+                    chart.markers.iter().enumerate().filter(|(_, m)| m.kind == *kind).map(|(i, _)| i).collect();
+                let step = of_kind.len().div_ceil(MAX_MARKERS).max(1);
+                let (points, indexes) = of_kind
+                    .into_iter()
+                    .step_by(step)
+                    .map(|i| (PlotPoint::new(chart.markers[i].x, value_at(&chart.estimate, chart.markers[i].x)), i))
                     .unzip();
                 (*kind, points, indexes)
             })
@@ -138,6 +139,9 @@ impl ChartData {
 
 /// No series draws more points than a wide screen has pixels.
 pub const MAX_POINTS: usize = 2_000;
+
+/// Markers of one kind drawn at most (a long history can have thousands of overdue days).
+pub const MAX_MARKERS: usize = 300;
 
 /// Keeps at most `max` points, evenly spread, always with the last one.
 fn thin(points: Vec<PlotPoint>, max: usize) -> Vec<PlotPoint> {

@@ -93,6 +93,9 @@ fn factors_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
     });
 }
 
+/// At most this many overdue records are listed, the most recent first.
+const SHOWN: usize = 20;
+
 fn negative_records_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) {
     env.theme.card_frame(env.palette).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -124,7 +127,7 @@ fn negative_records_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) 
             let date = |d: Option<chrono::NaiveDate>, none: &'static str| {
                 d.map_or(none.to_string(), |d| d.format("%Y-%m-%d").to_string())
             };
-            for record in &explanation.negative_records {
+            for record in explanation.negative_records.iter().rev().take(SHOWN) {
                 ui.label(&record.source_id);
                 ui.label(&record.lender);
                 ui.label(record.first_due.format("%Y-%m-%d").to_string());
@@ -134,5 +137,9 @@ fn negative_records_ui(ui: &mut egui::Ui, env: &Env, explanation: &Explanation) 
                 ui.end_row();
             }
         });
+        let total = explanation.negative_records.len();
+        if total > SHOWN {
+            ui.label(format!("{} {SHOWN} / {total}", env.t("显示最近的", "Showing the most recent")));
+        }
     });
 }

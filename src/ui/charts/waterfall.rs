@@ -9,6 +9,9 @@ use crate::app::analysis::Analysis;
 use crate::engine::MonthPoint;
 use crate::ui::{Env, i18n};
 
+/// At most this many changes are listed under the chart.
+const LISTED: usize = 40;
+
 /// The two months compared, as indexes into the timeline.
 #[derive(Default)]
 pub struct WaterfallState {
@@ -42,16 +45,16 @@ pub fn waterfall_ui(ui: &mut egui::Ui, env: &Env, analysis: &Analysis, state: &m
     let mut bars =
         vec![Bar::new(0.0, start.limit.yuan_f64()).fill(env.palette.chart_estimate.color()).name(month(start))];
     let mut labels = vec![month(start)];
-    for (i, change) in changes.iter().enumerate() {
-        let (from_yuan, to_yuan) = (change.from.yuan_f64(), change.to.yuan_f64());
+    // One step per month with changes, so a busy year still draws a dozen bars, not hundreds.
+    for point in timeline[from + 1..=to].iter().filter(|m| !m.changes.is_empty()) {
+        let (Some(first), Some(last)) = (point.changes.first(), point.changes.last()) else { continue };
+        let (from_yuan, to_yuan) = (first.from.yuan_f64(), last.to.yuan_f64());
         let colour = if to_yuan >= from_yuan { env.palette.raises } else { env.palette.lowers };
-        let label = format!("{} {}", change.on.format("%Y-%m-%d"), i18n::change_name(env.lang, change.kind));
-        bars.push(
-            Bar::new((i + 1) as f64, to_yuan - from_yuan).base_offset(from_yuan).fill(colour.color()).name(&label),
-        );
-        labels.push(change.on.format("%m-%d").to_string());
+        let x = labels.len() as f64;
+        bars.push(Bar::new(x, to_yuan - from_yuan).base_offset(from_yuan).fill(colour.color()).name(month(point)));
+        labels.push(month(point));
     }
-    let end_x = (changes.len() + 1) as f64;
+    let end_x = labels.len() as f64;
     bars.push(Bar::new(end_x, end.limit.yuan_f64()).fill(env.palette.chart_estimate.color()).name(month(end)));
     labels.push(month(end));
     Plot::new("waterfall")
@@ -107,7 +110,7 @@ fn changes_list_ui(
         ui.label(env.t("这段时间模型估算的额度没有变化。", "The estimated limit did not change in this period."));
     }
     egui::Grid::new("waterfall_changes").striped(true).show(ui, |ui| {
-        for change in changes {
+        for change in changes.iter().take(LISTED) {
             ui.label(RichText::new(change.on.format("%Y-%m-%d").to_string()).monospace());
             ui.label(i18n::change_name(env.lang, change.kind));
             ui.label(format!("{} → {}", change.from.display_short(), change.to.display_short()));
@@ -116,6 +119,9 @@ fn changes_list_ui(
             ui.end_row();
         }
     });
+    if changes.len() > LISTED {
+        ui.label(format!("{} {} {}", env.t("另有", "and"), changes.len() - LISTED, env.t("次变化", "more changes")));
+    }
     chart_note_ui(
         ui,
         env,
