@@ -13,7 +13,13 @@ use credit_health::engine::{Rules, plan};
 const RUNS: usize = 9;
 
 fn main() {
-    let opts = GenerateOptions { years: 10, target_records: 100_000, seed: 2025, miss_rate_pct: 5, ..GenerateOptions::default() };
+    let opts = GenerateOptions {
+        years: 10,
+        target_records: 100_000,
+        seed: 2025,
+        miss_rate_pct: 5,
+        ..GenerateOptions::default()
+    };
     let data = generate(&opts);
     let rules = Rules::default_rules();
     let as_of = opts.end;

@@ -91,7 +91,8 @@ fn every_evidence_id_exists_and_every_code_has_both_languages() {
                 for id in &reason.evidence {
                     assert!(ids.contains(id.as_str()), "{} cites unknown record {id}", reason.code.as_str());
                 }
-                let texts = rules.reasons.get(&reason.code).unwrap_or_else(|| panic!("{} has no texts", reason.code.as_str()));
+                let texts =
+                    rules.reasons.get(&reason.code).unwrap_or_else(|| panic!("{} has no texts", reason.code.as_str()));
                 assert!(!texts.message.zh.is_empty() && !texts.message.en.is_empty());
                 for text in [&reason.message.zh, &reason.message.en, &reason.next_step.zh, &reason.next_step.en] {
                     assert!(!text.contains('{'), "an unfilled placeholder in {}: {text}", reason.code.as_str());

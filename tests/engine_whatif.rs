@@ -26,10 +26,8 @@ fn paying_the_overdue_brings_the_limit_back_and_doing_nothing_does_not() {
 #[test]
 fn the_plan_for_a_zero_limit_lists_actions_and_a_date() {
     let rules = Rules::default_rules();
-    let cases = [
-        ("current-overdue", ReasonCode::CurrentOverdue),
-        ("unverified-identity", ReasonCode::IdentityUnverified),
-    ];
+    let cases =
+        [("current-overdue", ReasonCode::CurrentOverdue), ("unverified-identity", ReasonCode::IdentityUnverified)];
     for (id, answers) in cases {
         let (data, as_of) = persona(id);
         let plan = plan(&data, &rules, as_of).unwrap_or_else(|| panic!("{id}: a zero limit has a plan"));
@@ -47,7 +45,11 @@ fn the_plan_for_many_lenders_stops_new_borrowing() {
     let (data, as_of) = persona("many-lenders");
     let plan = plan(&data, &Rules::default_rules(), as_of).unwrap_or_else(|| panic!("falling has a plan"));
     assert_eq!(plan.goal, Goal::Raise);
-    assert!(plan.steps.iter().any(|s| matches!(s.action, Action::NoNewBorrowing { .. } | Action::CloseLine { .. })), "{:?}", plan.steps);
+    assert!(
+        plan.steps.iter().any(|s| matches!(s.action, Action::NoNewBorrowing { .. } | Action::CloseLine { .. })),
+        "{:?}",
+        plan.steps
+    );
     assert!(plan.reached_on.is_some());
 }
 

@@ -7,8 +7,8 @@
 pub mod ledger;
 pub mod reason_code;
 pub mod rules;
-pub mod whatif;
 pub mod score;
+pub mod whatif;
 
 pub use reason_code::{Effect, ReasonCode};
 pub use rules::{Rules, RulesError};
@@ -17,7 +17,7 @@ pub mod features;
 pub mod limit;
 pub mod reasons;
 
-pub use explain::{Explanation, MonthPoint, Status, explain};
+pub use explain::{DueView, Explanation, MonthPoint, Status, WaterfallStep, explain, waterfall};
 pub use reasons::Reason;
 pub mod render;
 

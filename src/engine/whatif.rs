@@ -83,12 +83,14 @@ impl Action {
                 format!("{on} 向{}还款 {}", lender(account), amount.display_short()),
                 format!("Repay {} to {} on {on}", amount.display_short(), lender(account)),
             ),
-            Action::PayOverdue { on } => {
-                Text::new(format!("{on} 还清所有逾期，之后按时还款"), format!("Pay everything overdue on {on}, then pay on time"))
-            }
-            Action::NoNewBorrowing { months } => {
-                Text::new(format!("{months} 个月内不借新款、不申请新贷款"), format!("No new borrowing or applications for {months} months"))
-            }
+            Action::PayOverdue { on } => Text::new(
+                format!("{on} 还清所有逾期，之后按时还款"),
+                format!("Pay everything overdue on {on}, then pay on time"),
+            ),
+            Action::NoNewBorrowing { months } => Text::new(
+                format!("{months} 个月内不借新款、不申请新贷款"),
+                format!("No new borrowing or applications for {months} months"),
+            ),
             Action::CloseLine { account, on } => Text::new(
                 format!("{on} 还清并注销{}", lender(account)),
                 format!("Pay off and close {} on {on}", lender(account)),
@@ -97,7 +99,9 @@ impl Action {
                 format!("{on} 起把信用卡欠款降到额度的 {pct}% 以内"),
                 format!("Keep card balances under {pct}% of their limits from {on}"),
             ),
-            Action::VerifyIdentity { on } => Text::new(format!("{on} 完成实名认证"), format!("Verify your identity on {on}")),
+            Action::VerifyIdentity { on } => {
+                Text::new(format!("{on} 完成实名认证"), format!("Verify your identity on {on}"))
+            }
             Action::UseLine { amount, on } => Text::new(
                 format!("{on} 借用 {} 并按时还清", amount.display_short()),
                 format!("Draw {} on {on} and repay it on time", amount.display_short()),
@@ -267,7 +271,13 @@ fn future_records(base: &Prepared, as_of: NaiveDate, horizon: NaiveDate, actions
             if closed_on(&draw.account).is_some_and(|c| c <= *due) {
                 break;
             }
-            out.repayments.push(Repayment { id: next_id("due"), account: draw.account.clone(), draw: Some(draw.id.clone()), at: at_noon(*due), amount });
+            out.repayments.push(Repayment {
+                id: next_id("due"),
+                account: draw.account.clone(),
+                draw: Some(draw.id.clone()),
+                at: at_noon(*due),
+                amount,
+            });
         }
     }
 
@@ -285,7 +295,13 @@ fn future_records(base: &Prepared, as_of: NaiveDate, horizon: NaiveDate, actions
             owed += card.balance_at(data, *on).0;
         }
         if owed.is_positive() {
-            out.repayments.push(Repayment { id: next_id("close"), account: account.to_string(), draw: None, at: at_noon(*on), amount: owed });
+            out.repayments.push(Repayment {
+                id: next_id("close"),
+                account: account.to_string(),
+                draw: None,
+                at: at_noon(*on),
+                amount: owed,
+            });
         }
         if let Some(acct) = out.accounts.iter_mut().find(|x| x.id == *account) {
             acct.closed = on.succ_opt();
@@ -308,7 +324,13 @@ fn future_records(base: &Prepared, as_of: NaiveDate, horizon: NaiveDate, actions
             let target = limit.mul_ratio(i64::from(pct), 100);
             let owed = card.balance_at(data, on).0;
             if owed > target {
-                out.repayments.push(Repayment { id: next_id("card"), account: acct.id.clone(), draw: None, at: at_noon(on), amount: owed - target });
+                out.repayments.push(Repayment {
+                    id: next_id("card"),
+                    account: acct.id.clone(),
+                    draw: None,
+                    at: at_noon(on),
+                    amount: owed - target,
+                });
             }
         }
         for _ in 0..HORIZON_MONTHS {
@@ -334,7 +356,13 @@ fn future_records(base: &Prepared, as_of: NaiveDate, horizon: NaiveDate, actions
                 minimum: balance.mul_ratio(1, 10),
             });
             if balance.is_positive() && due <= horizon {
-                out.repayments.push(Repayment { id: next_id("bill-pay"), account: acct.id.clone(), draw: None, at: at_noon(due - Duration::days(1)), amount: balance });
+                out.repayments.push(Repayment {
+                    id: next_id("bill-pay"),
+                    account: acct.id.clone(),
+                    draw: None,
+                    at: at_noon(due - Duration::days(1)),
+                    amount: balance,
+                });
             }
         }
     }
@@ -347,7 +375,10 @@ fn future_records(base: &Prepared, as_of: NaiveDate, horizon: NaiveDate, actions
             let draw = &data.draws[d];
             let Some(at) = draw.at.checked_add_months(Months::new(shift)) else { continue };
             let day = at.date();
-            if day > horizon || quiet_until.is_some_and(|q| day < q) || closed_on(&draw.account).is_some_and(|c| c <= day) {
+            if day > horizon
+                || quiet_until.is_some_and(|q| day < q)
+                || closed_on(&draw.account).is_some_and(|c| c <= day)
+            {
                 continue;
             }
             let id = next_id("draw");
@@ -367,7 +398,13 @@ fn future_records(base: &Prepared, as_of: NaiveDate, horizon: NaiveDate, actions
     for action in actions {
         match action {
             Action::Repay { account, amount, on } if amount.is_positive() => {
-                out.repayments.push(Repayment { id: next_id("repay"), account: account.clone(), draw: None, at: at_noon(*on), amount: *amount });
+                out.repayments.push(Repayment {
+                    id: next_id("repay"),
+                    account: account.clone(),
+                    draw: None,
+                    at: at_noon(*on),
+                    amount: *amount,
+                });
             }
             Action::UseLine { amount, on } if amount.is_positive() => {
                 let draw = Draw {
@@ -396,7 +433,13 @@ fn push_paid_draw(out: &mut DataFile, next_id: &mut impl FnMut(&str) -> String, 
         let amount = book.cum_due[k] - previous;
         previous = book.cum_due[k];
         if *due <= horizon && amount.is_positive() {
-            out.repayments.push(Repayment { id: next_id("draw-pay"), account: draw.account.clone(), draw: Some(draw.id.clone()), at: at_noon(*due), amount });
+            out.repayments.push(Repayment {
+                id: next_id("draw-pay"),
+                account: draw.account.clone(),
+                draw: Some(draw.id.clone()),
+                at: at_noon(*due),
+                amount,
+            });
         }
     }
     out.draws.push(draw);
@@ -459,7 +502,10 @@ fn candidates(data: &DataFile, rules: &Rules, as_of: NaiveDate) -> Vec<(Action, 
                     .accounts
                     .iter()
                     .filter(|a| a.id != data.profile.target && a.closed.is_none() && !a.kind.is_card_like())
-                    .filter(|a| reason.evidence.iter().any(|id| data.draws.iter().any(|d| d.id == *id && d.account == a.id)) || reason.code == ReasonCode::DebtOverCapacity)
+                    .filter(|a| {
+                        reason.evidence.iter().any(|id| data.draws.iter().any(|d| d.id == *id && d.account == a.id))
+                            || reason.code == ReasonCode::DebtOverCapacity
+                    })
                     .collect();
                 others.sort_by_key(|a| std::cmp::Reverse(a.opened));
                 for account in others.into_iter().take(2) {
@@ -517,7 +563,11 @@ pub fn plan(data: &DataFile, rules: &Rules, as_of: NaiveDate) -> Option<Plan> {
     };
     let steps: Vec<PlanStep> = chosen
         .iter()
-        .map(|i| PlanStep { action: options[*i].0.clone(), label: options[*i].0.describe(data), answers: options[*i].1 })
+        .map(|i| PlanStep {
+            action: options[*i].0.clone(),
+            label: options[*i].0.describe(data),
+            answers: options[*i].1,
+        })
         .collect();
     let summary = summarise(goal, steps.len(), reached_on);
     Some(Plan { goal, steps, reached_on, summary })
@@ -537,11 +587,16 @@ fn summarise(goal: Goal, steps: usize, reached_on: Option<NaiveDate>) -> Text {
         ),
         Some(day) => Text::new(
             format!("做到{what}，最早 {day} 可{zh_goal}"),
-            format!("Do {} and you can {en_goal} from {day} at the earliest", if steps == 1 { "this".to_string() } else { format!("these {steps} things") }),
+            format!(
+                "Do {} and you can {en_goal} from {day} at the earliest",
+                if steps == 1 { "this".to_string() } else { format!("these {steps} things") }
+            ),
         ),
         None => Text::new(
             format!("在 {} 个月内，这些行动还不足以{zh_goal}；先做这些，再等待下一次评估", HORIZON_MONTHS),
-            format!("Within {HORIZON_MONTHS} months these actions are not yet enough to {en_goal}; start with them and wait for the next review"),
+            format!(
+                "Within {HORIZON_MONTHS} months these actions are not yet enough to {en_goal}; start with them and wait for the next review"
+            ),
         ),
     }
 }
