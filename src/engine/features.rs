@@ -508,7 +508,7 @@ impl<'a> Prepared<'a> {
         }
         let mut out: Vec<(String, Money)> =
             owed.into_iter().filter(|(_, m)| m.is_positive()).map(|(l, m)| (l.to_string(), m)).collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1));
+        out.sort_by_key(|entry| std::cmp::Reverse(entry.1));
         out
     }
 
