@@ -3,14 +3,18 @@
 //!
 //! [`html`] is pure (no file system, no clock): the explanation and plan come in already computed,
 //! so a report says exactly what `explain` says for the same day. The page carries its own CSS
-//! ([`style`]) and inline SVG charts ([`timeline`], [`factors`], [`gauge`]), needs no JavaScript and
-//! loads nothing from anywhere, so it prints and archives as it is. Every piece of text that comes
+//! (`style`) and inline SVG charts (`timeline`, `factors`, `gauge`, drawn with `svg`), needs no
+//! JavaScript and loads nothing from anywhere, so it prints and archives as it is. The words are in
+//! `sections` (header, answer, footer), `reasons` (with `evidence`), `plan` and `records`. Every piece of text that comes
 //! from the data or the engine goes through [`escape`]: names, notes and lender names are the
 //! person's own typing, and engine sentences quote them.
 
 mod evidence;
 mod factors;
 mod gauge;
+mod plan;
+mod reasons;
+mod records;
 mod sections;
 mod style;
 mod svg;
@@ -25,12 +29,12 @@ pub fn html(data: &DataFile, explanation: &Explanation, plan: Option<&Plan>, lan
     let mut body = String::new();
     body.push_str(&sections::header(data, explanation, lang));
     body.push_str(&sections::summary(explanation, lang));
-    body.push_str(&sections::reasons(data, explanation, lang));
-    body.push_str(&sections::plan(plan, lang));
+    body.push_str(&reasons::principal(data, explanation, lang));
+    body.push_str(&plan::section(plan, lang));
     body.push_str(&timeline::section(explanation, lang));
     body.push_str(&factors::section(explanation, lang));
-    body.push_str(&sections::going_well(explanation, lang));
-    body.push_str(&sections::negative_records(explanation, lang));
+    body.push_str(&reasons::going_well(explanation, lang));
+    body.push_str(&records::section(explanation, lang));
     body.push_str(&sections::footer(lang));
     page(&title(data, explanation, lang), &body, lang)
 }

@@ -97,7 +97,7 @@ fn limit_panel(timeline: &[MonthPoint], months: &Months, lang: Lang) -> String {
         out.push_str(&svg::text(LEFT - 6.0, y.at(*tick) + 4.0, "end", "tick", &label));
     }
     for (i, point) in timeline.iter().enumerate() {
-        if point.changes.iter().any(|c| c.kind == "cut" || c.kind == "freeze") {
+        if point.changes.iter().any(|c| is_cut(c.kind)) {
             out.push_str(&svg::line(months.centre(i), LIMIT_TOP, months.centre(i), LIMIT_BOTTOM, "cut-guide"));
         }
     }
@@ -131,29 +131,80 @@ fn step_paths(timeline: &[MonthPoint], months: &Months, y: &Scale) -> (String, S
     (line, area)
 }
 
+/// The kinds of event the marker lane shows, one row each.
+#[derive(Clone, Copy)]
+enum Marker {
+    Overdue,
+    Inquiry,
+    Cut,
+}
+
+impl Marker {
+    const ALL: [Marker; 3] = [Marker::Overdue, Marker::Inquiry, Marker::Cut];
+
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Marker::Overdue => tr(lang, "逾期开始", "Overdue starts"),
+            Marker::Inquiry => tr(lang, "征信查询", "Inquiries"),
+            Marker::Cut => tr(lang, "降额/冻结", "Cuts, freezes"),
+        }
+    }
+
+    fn shape(self) -> Shape {
+        match self {
+            Marker::Overdue => Shape::Up,
+            Marker::Inquiry => Shape::Diamond,
+            Marker::Cut => Shape::Down,
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            Marker::Overdue => "mk-overdue",
+            Marker::Inquiry => "mk-inquiry",
+            Marker::Cut => "mk-cut",
+        }
+    }
+
+    /// What happened in the month, for the marker's tooltip (empty: no marker).
+    fn items(self, point: &MonthPoint) -> Vec<String> {
+        match self {
+            Marker::Overdue => point.overdue_started.clone(),
+            Marker::Inquiry => point.inquiries.clone(),
+            Marker::Cut => point
+                .changes
+                .iter()
+                .filter(|c| is_cut(c.kind))
+                .map(|c| format!("{} {} → {}", c.on, c.from.display_short(), c.to.display_short()))
+                .collect(),
+        }
+    }
+}
+
+/// True for the limit changes drawn as cuts.
+fn is_cut(kind: &str) -> bool {
+    kind == "cut" || kind == "freeze"
+}
+
 /// One row of markers per kind of event, labelled at the left like a legend.
 fn marker_lane(timeline: &[MonthPoint], months: &Months, lang: Lang) -> String {
-    let rows: [(&str, Shape, &str, fn(&MonthPoint) -> Vec<String>); 3] = [
-        (tr(lang, "逾期开始", "Overdue starts"), Shape::Up, "mk-overdue", |m| m.overdue_started.clone()),
-        (tr(lang, "征信查询", "Inquiries"), Shape::Diamond, "mk-inquiry", |m| m.inquiries.clone()),
-        (tr(lang, "降额/冻结", "Cuts, freezes"), Shape::Down, "mk-cut", |m| {
-            m.changes
-                .iter()
-                .filter(|c| c.kind == "cut" || c.kind == "freeze")
-                .map(|c| format!("{} {} → {}", c.on, c.from.display_short(), c.to.display_short()))
-                .collect()
-        }),
-    ];
+    let size = months.slot().clamp(8.0, 11.0);
     let mut out = String::from("<g class=\"lane\">");
-    for (r, (label, shape, class, items)) in rows.iter().enumerate() {
+    for (r, marker) in Marker::ALL.iter().enumerate() {
         let row_y = LANE_TOP + LANE_ROW * (r as f64 + 0.5);
         out.push_str(&svg::line(LEFT, row_y, RIGHT, row_y, "lane-rule"));
-        out.push_str(&svg::text(LEFT - 6.0, row_y + 4.0, "end", "lane-label", label));
+        out.push_str(&svg::text(LEFT - 6.0, row_y + 4.0, "end", "lane-label", marker.label(lang)));
         for (i, point) in timeline.iter().enumerate() {
-            let found = items(point);
+            let found = marker.items(point);
             if !found.is_empty() {
-                let size = months.slot().clamp(6.0, 10.0);
-                out.push_str(&svg::symbol(*shape, months.centre(i), row_y, size, class, &found.join(", ")));
+                out.push_str(&svg::symbol(
+                    marker.shape(),
+                    months.centre(i),
+                    row_y,
+                    size,
+                    marker.class(),
+                    &found.join(", "),
+                ));
             }
         }
     }
@@ -205,7 +256,7 @@ fn month_axis(timeline: &[MonthPoint], months: &Months) -> String {
     for (i, point) in timeline.iter().enumerate() {
         let month = point.month.month0();
         let index = point.month.year() as u32 * 12 + month;
-        if index % every != 0 {
+        if !index.is_multiple_of(every) {
             continue;
         }
         let label = if every >= 12 {
@@ -214,7 +265,7 @@ fn month_axis(timeline: &[MonthPoint], months: &Months) -> String {
             format!("{}-{:02}", point.month.year(), month + 1)
         };
         out.push_str(&svg::line(months.centre(i), SCORE_BOTTOM, months.centre(i), SCORE_BOTTOM + 4.0, "axis"));
-        out.push_str(&svg::text(months.centre(i), SCORE_BOTTOM + 17.0, "middle", "tick", &label));
+        out.push_str(&svg::text(months.centre(i), SCORE_BOTTOM + 17.0, "middle", "tick month", &label));
     }
     out.push_str("</g>");
     out
