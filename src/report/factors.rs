@@ -44,7 +44,8 @@ fn chart(e: &Explanation, lang: Lang) -> String {
         let earned = factor.points.clamp(0, factor.max_points.max(0)) as f64;
         out.push_str(&svg::text(NAME_RIGHT, y + 14.0, "end", "bar-name", factor.name.get(lang)));
         out.push_str(&svg::rect(BAR_LEFT, y + 3.0, x.at(factor.max_points as f64) - BAR_LEFT, 16.0, "bar-track"));
-        let fill_class = if factor.points * 2 < factor.max_points { "bar-fill weak" } else { "bar-fill" };
+        // Under two thirds of the most it can earn: where the room to grow is, so it stands out.
+        let fill_class = if factor.points * 3 < factor.max_points * 2 { "bar-fill weak" } else { "bar-fill" };
         out.push_str(&svg::rect(BAR_LEFT, y + 3.0, x.at(earned) - BAR_LEFT, 16.0, fill_class));
         let value = format!("{} / {}", factor.points, factor.max_points);
         out.push_str(&svg::text(VALUE_RIGHT, y + 15.0, "end", "bar-value", &value));

@@ -103,9 +103,9 @@ footer p { margin: 2px 0; }
 svg.chart { display: block; width: 100%; height: auto; font-family: var(--font); }
 #gauge { max-width: 240px; margin: 4px auto 0; }
 svg text { fill: var(--ink); }
-svg .tick, svg .lane-label { fill: var(--muted); font-size: 11px; }
-svg .zone-label { fill: var(--muted); font-size: 10px; }
-svg .axis-title, svg .legend-text { font-size: 12px; font-weight: 600; }
+svg .tick, svg .lane-label { fill: var(--muted); font-size: 12px; }
+svg .zone-label { fill: var(--muted); font-size: 11px; }
+svg .axis-title, svg .legend-text { font-size: 13px; font-weight: 600; }
 svg .axis { stroke: var(--muted); stroke-width: 1; }
 svg .grid { stroke: var(--rule); stroke-width: 1; }
 svg .est-line { fill: none; stroke: var(--accent); stroke-width: 2.2; }
