@@ -33,7 +33,8 @@ const EDGES: [(i64, &str, &str); 5] = [
 
 /// The bands of a `min..max` scale.
 pub fn bands(min: i64, max: i64) -> Vec<Band> {
-    let stretch = |edge: i64| min + (edge - 350) * (max - min) / 600;
+    // Saturating: a rules file may set any scale, and a report must never panic over one.
+    let stretch = |edge: i64| min.saturating_add((edge - 350).saturating_mul(max.saturating_sub(min)) / 600);
     EDGES
         .iter()
         .enumerate()
