@@ -90,7 +90,7 @@ pub fn run(io: &mut Io, args: &ExplainArgs, data_dir: impl FnOnce() -> Result<Pa
 }
 
 /// The language of the person's locale, Chinese when it says neither.
-fn lang_from_environment() -> Lang {
+pub(super) fn lang_from_environment() -> Lang {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|name| std::env::var(name).ok())
