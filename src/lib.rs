@@ -6,6 +6,7 @@
 //! - [`engine`]: pure evaluation: score, limit, status, reasons, timeline.
 //! - [`store`]: the only module that touches the file system: paths, atomic saves, backups, lock.
 //! - [`cli`]: the commands of the `credit-health` binary.
+//! - [`report`]: the printable HTML report, a pure renderer of an explanation and its plan.
 //! - [`app`]: the eframe app: state, commands, undo, background work.
 //! - [`ui`]: the views, one per file, and the theme.
 
@@ -14,5 +15,6 @@ pub mod cli;
 pub mod domain;
 pub mod engine;
 pub mod personas;
+pub mod report;
 pub mod store;
 pub mod ui;

@@ -94,3 +94,27 @@ fn a_repaid_overdue_ages_out_of_the_bureau_five_years_after_it_ended() {
         "the cool-down is the rule's 12 months"
     );
 }
+
+#[test]
+fn the_waterfall_adds_up_to_the_change_between_two_months() {
+    for persona in personas::all() {
+        let data = persona.data().unwrap_or_else(|p| panic!("{p:?}"));
+        let e = explain(&data, &Rules::default_rules(), persona.as_of);
+        let (Some(first), Some(last)) = (e.timeline.first(), e.timeline.last()) else { continue };
+        let (start, steps, end) = credit_health::engine::waterfall(&e.timeline, first.month, last.month);
+        let moved: credit_health::domain::Money = steps.iter().map(|s| s.change).sum();
+        assert_eq!(start + moved, end, "{}: {steps:?}", persona.id);
+    }
+}
+
+#[test]
+fn the_punctuality_calendar_shows_the_missed_instalment() {
+    let persona = personas::find("current-overdue").unwrap_or_else(|| panic!("persona"));
+    let data = persona.data().unwrap_or_else(|p| panic!("{p:?}"));
+    let e = explain(&data, &Rules::default_rules(), persona.as_of);
+    let unpaid: Vec<_> = e.punctuality.iter().filter(|d| d.days_to_pay.is_none()).collect();
+    assert_eq!(unpaid.len(), 1, "{unpaid:?}");
+    assert_eq!(unpaid[0].due.to_string(), "2026-09-29");
+    assert!(e.punctuality.iter().filter(|d| d.on_time).count() > 20);
+    assert!(e.debt_by_lender.iter().any(|(lender, owed)| lender == "蚂蚁借呗" && owed.is_positive()));
+}

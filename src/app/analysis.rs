@@ -35,8 +35,7 @@ impl Analysis {
         let prepared = Prepared::new(data, rules, as_of);
         let history = simulate(&prepared, as_of);
         let explanation = explain_prepared(&prepared, &history, as_of, true);
-        let grace_days = rules.factors.payment_history.grace_days;
-        let charts = ChartData::build(data, &prepared.ledger, &explanation, grace_days, as_of);
+        let charts = ChartData::build(data, &explanation);
         Analysis { generation, explanation, charts, by_id: index_ids(data) }
     }
 }

@@ -9,7 +9,6 @@ use egui_plot::PlotPoint;
 
 use crate::domain::{DataFile, Money};
 use crate::engine::Explanation;
-use crate::engine::ledger::Ledger;
 
 /// What a marker on the history chart stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,7 +72,7 @@ pub struct ChartData {
     pub debt_by_lender: Vec<(String, f64)>,
     /// Card utilisation across all cards at each month's end, percent (from the engine).
     pub utilisation_all: Vec<PlotPoint>,
-    /// Amounts due per month (instalments and bills), by how they were paid.
+    /// Amounts due per month in the two years up to the day (instalments and bills), by how they were paid.
     pub punctuality: BTreeMap<(i32, u32), MonthPunctuality>,
 }
 
@@ -94,20 +93,14 @@ pub fn x_day(x: f64) -> Option<NaiveDate> {
 const EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 impl ChartData {
-    /// Builds every series from the records, the engine's ledger and its explanation.
-    pub fn build(
-        data: &DataFile,
-        ledger: &Ledger,
-        explanation: &Explanation,
-        grace_days: i64,
-        as_of: NaiveDate,
-    ) -> ChartData {
+    /// Builds every series from the records and the engine's explanation.
+    pub fn build(data: &DataFile, explanation: &Explanation) -> ChartData {
         let mut chart = ChartData {
             observed: observed_points(data),
             markers: markers(data, explanation),
             utilisation: utilisation(data),
-            debt_by_lender: debt_by_lender(data, ledger, as_of),
-            punctuality: punctuality(ledger, grace_days, as_of),
+            debt_by_lender: explanation.debt_by_lender.iter().map(|(l, m)| (l.clone(), m.yuan_f64())).collect(),
+            punctuality: punctuality(explanation),
             ..ChartData::default()
         };
         for point in &explanation.timeline {
@@ -236,40 +229,14 @@ fn utilisation(data: &DataFile) -> Vec<(String, Vec<PlotPoint>)> {
         .collect()
 }
 
-fn debt_by_lender(data: &DataFile, ledger: &Ledger, as_of: NaiveDate) -> Vec<(String, f64)> {
-    let mut owed: BTreeMap<&str, Money> = BTreeMap::new();
-    let account_index: HashMap<&str, usize> =
-        data.accounts.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    for (draw, book) in data.draws.iter().zip(&ledger.draws) {
-        let Some(&account) = account_index.get(draw.account.as_str()) else { continue };
-        if !book.billed_by_statement {
-            *owed.entry(data.accounts[account].lender.as_str()).or_default() += book.outstanding_at(as_of);
-        }
-    }
-    for (&account, card) in &ledger.cards {
-        if let Some(lender) = data.accounts.get(account).map(|a| a.lender.as_str()) {
-            *owed.entry(lender).or_default() += card.balance_at(data, as_of).0;
-        }
-    }
-    let mut out: Vec<(String, f64)> = owed
-        .into_iter()
-        .filter(|(_, money)| money.is_positive())
-        .map(|(lender, money)| (lender.to_string(), money.yuan_f64()))
-        .collect();
-    out.sort_by(|a, b| b.1.total_cmp(&a.1));
-    out
-}
-
-fn punctuality(ledger: &Ledger, grace_days: i64, as_of: NaiveDate) -> BTreeMap<(i32, u32), MonthPunctuality> {
+fn punctuality(explanation: &Explanation) -> BTreeMap<(i32, u32), MonthPunctuality> {
     let mut months: BTreeMap<(i32, u32), MonthPunctuality> = BTreeMap::new();
-    for due in ledger.dues.iter().filter(|d| d.due <= as_of && d.amount.is_positive()) {
+    for due in explanation.punctuality.iter().filter(|d| d.amount.is_positive()) {
         let cell = months.entry((due.due.year(), due.due.month())).or_default();
-        if due.on_time(grace_days) {
-            cell.on_time += 1;
-        } else if due.met_on.is_some_and(|met| met <= as_of) {
-            cell.late += 1;
-        } else {
-            cell.missed += 1;
+        match (due.on_time, due.days_to_pay) {
+            (true, _) => cell.on_time += 1,
+            (false, Some(_)) => cell.late += 1,
+            (false, None) => cell.missed += 1,
         }
     }
     months

@@ -153,6 +153,65 @@ pub struct Explanation {
     pub negative_records: Vec<NegativeRecord>,
     /// Month by month.
     pub timeline: Vec<MonthPoint>,
+    /// What is owed today, by lender, largest first.
+    pub debt_by_lender: Vec<(String, Money)>,
+    /// Every amount that fell due in the two years up to the day, oldest first.
+    pub punctuality: Vec<DueView>,
+}
+
+/// One amount that fell due, for the punctuality calendar.
+#[derive(Clone, Debug, Serialize)]
+pub struct DueView {
+    /// The due date.
+    pub due: NaiveDate,
+    /// The amount due (instalment or statement minimum).
+    pub amount: Money,
+    /// The lender.
+    pub lender: String,
+    /// The draw or statement.
+    pub source_id: String,
+    /// Days after the due date it was covered; `None` while still unpaid.
+    pub days_to_pay: Option<i64>,
+    /// Covered within the grace days.
+    pub on_time: bool,
+}
+
+/// One bar of a waterfall: what a reason (or nothing in particular) moved the limit by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WaterfallStep {
+    /// The reason behind the moves (`None`: a change with no recorded reason, such as a
+    /// limit seen in the lender's app).
+    pub cause: Option<ReasonCode>,
+    /// The sum of its moves.
+    pub change: Money,
+}
+
+/// Why the limit moved between two months of the timeline: the limit at the end of `from`,
+/// then each cause's moves in the months after it up to `to`, then the limit at the end of `to`.
+pub fn waterfall(timeline: &[MonthPoint], from: NaiveDate, to: NaiveDate) -> (Money, Vec<WaterfallStep>, Money) {
+    let start = timeline.iter().find(|m| m.month == from).map_or(Money::ZERO, |m| m.limit);
+    let end = timeline.iter().find(|m| m.month == to).map_or(start, |m| m.limit);
+    let mut steps: Vec<WaterfallStep> = Vec::new();
+    for month in timeline.iter().filter(|m| m.month > from && m.month <= to) {
+        for change in &month.changes {
+            let delta = change.to - change.from;
+            let causes: Vec<Option<ReasonCode>> =
+                if change.causes.is_empty() { vec![None] } else { change.causes.iter().copied().map(Some).collect() };
+            let n = i64::try_from(causes.len()).unwrap_or(1);
+            let mut left = delta;
+            for (i, cause) in causes.iter().enumerate() {
+                // Split evenly; the last cause takes the rounding so the bars add up exactly.
+                let share = if i + 1 == causes.len() { left } else { delta.mul_ratio(1, n) };
+                left -= share;
+                match steps.iter_mut().find(|s| s.cause == *cause) {
+                    Some(step) => step.change += share,
+                    None => steps.push(WaterfallStep { cause: *cause, change: share }),
+                }
+            }
+        }
+    }
+    steps.retain(|s| s.change != Money::ZERO);
+    (start, steps, end)
 }
 
 impl Explanation {
@@ -219,6 +278,8 @@ pub fn explain_prepared(
         next_review,
         negative_records: negative_records(prepared, as_of),
         timeline: if with_timeline { timeline(prepared, history, as_of) } else { Vec::new() },
+        debt_by_lender: prepared.owed_by_lender(as_of),
+        punctuality: punctuality(prepared, as_of),
     }
 }
 
@@ -289,6 +350,29 @@ fn headline(
         }
         None => opening,
     }
+}
+
+fn punctuality(prepared: &Prepared, as_of: NaiveDate) -> Vec<DueView> {
+    let grace = prepared.rules.factors.payment_history.grace_days;
+    let from = as_of.checked_sub_months(Months::new(24)).unwrap_or(as_of);
+    let ledger = &prepared.ledger;
+    let start = ledger.by_date.partition_point(|i| ledger.dues[*i].due <= from);
+    let end = ledger.by_date.partition_point(|i| ledger.dues[*i].due <= as_of);
+    ledger.by_date[start..end]
+        .iter()
+        .map(|i| {
+            let due = &ledger.dues[*i];
+            let met = due.met_on.filter(|m| *m <= as_of);
+            DueView {
+                due: due.due,
+                amount: due.amount,
+                lender: prepared.data.accounts.get(due.account).map(|a| a.lender.clone()).unwrap_or_default(),
+                source_id: prepared.source_id(due.source).to_string(),
+                days_to_pay: met.map(|m| (m - due.due).num_days()),
+                on_time: met.is_some() && due.on_time(grace),
+            }
+        })
+        .collect()
 }
 
 fn negative_records(prepared: &Prepared, as_of: NaiveDate) -> Vec<NegativeRecord> {

@@ -489,6 +489,29 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
+    /// What is owed on day `t`, by lender, largest first.
+    pub fn owed_by_lender(&self, t: NaiveDate) -> Vec<(String, Money)> {
+        let mut owed: BTreeMap<&str, Money> = BTreeMap::new();
+        if let Some(active) = self.active_by_month.get(&month_key(t)) {
+            for d in active {
+                let book = &self.ledger.draws[*d];
+                if book.billed_by_statement {
+                    continue;
+                }
+                if let Some(a) = self.account_of(&self.data.draws[*d].account) {
+                    *owed.entry(self.data.accounts[a].lender.as_str()).or_default() += book.outstanding_at(t);
+                }
+            }
+        }
+        for (account, book) in &self.ledger.cards {
+            *owed.entry(self.data.accounts[*account].lender.as_str()).or_default() += book.balance_at(self.data, t).0;
+        }
+        let mut out: Vec<(String, Money)> =
+            owed.into_iter().filter(|(_, m)| m.is_positive()).map(|(l, m)| (l.to_string(), m)).collect();
+        out.sort_by_key(|entry| std::cmp::Reverse(entry.1));
+        out
+    }
+
     /// Ids behind a due source.
     pub fn source_id(&self, source: Source) -> &str {
         match source {

@@ -17,7 +17,7 @@ pub mod features;
 pub mod limit;
 pub mod reasons;
 
-pub use explain::{Explanation, MonthPoint, Status, explain};
+pub use explain::{DueView, Explanation, MonthPoint, Status, WaterfallStep, explain, waterfall};
 pub use reasons::Reason;
 pub mod render;
 

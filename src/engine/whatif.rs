@@ -387,7 +387,7 @@ fn future_records(base: &Prepared, as_of: NaiveDate, horizon: NaiveDate, actions
         for q in &data.inquiries {
             if q.on > window && q.on <= as_of && q.purpose.is_application() {
                 let Some(on) = q.on.checked_add_months(Months::new(shift)) else { continue };
-                if on <= horizon && !quiet_until.is_some_and(|quiet| on < quiet) {
+                if on <= horizon && quiet_until.is_none_or(|quiet| on >= quiet) {
                     out.inquiries.push(Inquiry { id: next_id("inquiry"), on, ..q.clone() });
                 }
             }

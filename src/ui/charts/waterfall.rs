@@ -1,12 +1,13 @@
-//! Why the limit moved between two chosen months: the limit at the start, each change in
-//! between with its reasons, and the limit at the end.
+//! Why the limit moved between two chosen months: the limit at the start, one bar per reason
+//! for what it moved the limit by (the engine's `waterfall`), the limit at the end, and the
+//! dated changes listed below.
 
 use egui::RichText;
 use egui_plot::{Bar, BarChart, Plot};
 
 use super::{chart_note_ui, yuan_axis};
 use crate::app::analysis::Analysis;
-use crate::engine::MonthPoint;
+use crate::engine::{MonthPoint, waterfall};
 use crate::ui::{Env, i18n};
 
 /// At most this many changes are listed under the chart.
@@ -42,20 +43,26 @@ pub fn waterfall_ui(ui: &mut egui::Ui, env: &Env, analysis: &Analysis, state: &m
     state.to = Some(to);
     let (start, end) = (&timeline[from], &timeline[to]);
     let changes: Vec<_> = timeline[from + 1..=to].iter().flat_map(|m| &m.changes).collect();
+    let (start_limit, steps, end_limit) = waterfall(timeline, start.month, end.month);
     let mut bars =
-        vec![Bar::new(0.0, start.limit.yuan_f64()).fill(env.palette.chart_estimate.color()).name(month(start))];
+        vec![Bar::new(0.0, start_limit.yuan_f64()).fill(env.palette.chart_estimate.color()).name(month(start))];
     let mut labels = vec![month(start)];
-    // One step per month with changes, so a busy year still draws a dozen bars, not hundreds.
-    for point in timeline[from + 1..=to].iter().filter(|m| !m.changes.is_empty()) {
-        let (Some(first), Some(last)) = (point.changes.first(), point.changes.last()) else { continue };
-        let (from_yuan, to_yuan) = (first.from.yuan_f64(), last.to.yuan_f64());
-        let colour = if to_yuan >= from_yuan { env.palette.raises } else { env.palette.lowers };
+    // One bar per cause: what each reason moved the limit by over the period.
+    let mut running = start_limit.yuan_f64();
+    for step in &steps {
+        let change = step.change.yuan_f64();
+        let colour = if change >= 0.0 { env.palette.raises } else { env.palette.lowers };
+        let name = step.cause.map_or(
+            env.t("无记录原因（如你看到的变化）", "No recorded reason (e.g. seen in the app)"),
+            |c| i18n::reason_code_name(env.lang, c),
+        );
         let x = labels.len() as f64;
-        bars.push(Bar::new(x, to_yuan - from_yuan).base_offset(from_yuan).fill(colour.color()).name(month(point)));
-        labels.push(month(point));
+        bars.push(Bar::new(x, change).base_offset(running).fill(colour.color()).name(name));
+        labels.push(name.to_string());
+        running += change;
     }
     let end_x = labels.len() as f64;
-    bars.push(Bar::new(end_x, end.limit.yuan_f64()).fill(env.palette.chart_estimate.color()).name(month(end)));
+    bars.push(Bar::new(end_x, end_limit.yuan_f64()).fill(env.palette.chart_estimate.color()).name(month(end)));
     labels.push(month(end));
     Plot::new("waterfall")
         .height(env.sizes().chart_height)
