@@ -45,8 +45,8 @@ pub fn calendar_ui(ui: &mut egui::Ui, env: &Env, charts: &ChartData) {
         ui,
         env,
         env.t(
-            "每个格子是一个月到期的分期和账单（最低还款），颜色取当月最差的一笔。",
-            "Each cell is a month's instalments and bills (minimum payments), coloured by the worst one.",
+            "近两年每个月到期的分期和账单（最低还款），颜色取当月最差的一笔；数字是笔数。",
+            "The last two years: each cell is a month's instalments and bills (minimum payments), coloured by the worst one; the number counts them.",
         ),
     );
 }
