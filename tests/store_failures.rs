@@ -199,7 +199,7 @@ fn backups_roll_list_newest_first_and_restore() {
     }
     let backups = store.backups().unwrap_or_default();
     assert_eq!(backups.len(), KEEP_BACKUPS);
-    assert!(KEEP_BACKUPS >= 10);
+    const { assert!(KEEP_BACKUPS >= 10) };
     // Newest first: the newest backup is the version before the current one, and so on back.
     for (backup, data) in backups.iter().zip(saved.iter().rev().skip(1)) {
         assert_eq!(backup.record_count, Some(data.record_count()), "{}", backup.path.display());

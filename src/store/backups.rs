@@ -57,7 +57,7 @@ pub fn list_stamped(backup_dir: &Path) -> Result<Vec<(NaiveDateTime, PathBuf)>, 
             found.push((stamp, entry.path()));
         }
     }
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|(stamp, _)| std::cmp::Reverse(*stamp));
     Ok(found)
 }
 

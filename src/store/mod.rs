@@ -111,7 +111,7 @@ impl Store {
         let path = self.data_path();
         match check_file(&path)? {
             FileState::Missing => Ok(LoadOutcome::Empty),
-            FileState::Good(data) => Ok(LoadOutcome::Loaded(data)),
+            FileState::Good(data) => Ok(LoadOutcome::Loaded(*data)),
             FileState::Bad(problems) => {
                 let moved_aside = self.move_aside(&path)?;
                 let newest_good_backup = newest_good_backup(&self.backup_dir())?;
@@ -215,7 +215,7 @@ pub fn inspect(dir: &Path) -> Result<Health, StoreError> {
     let path = dir.join(DATA_FILE);
     Ok(match check_file(&path)? {
         FileState::Missing => Health::Empty,
-        FileState::Good(data) => Health::Sound(data),
+        FileState::Good(data) => Health::Sound(*data),
         FileState::Bad(problems) => {
             let newest_good_backup = newest_good_backup(&dir.join(backups::BACKUP_DIR))?;
             Health::Corrupt { path, problems, newest_good_backup }
@@ -226,7 +226,7 @@ pub fn inspect(dir: &Path) -> Result<Health, StoreError> {
 /// What a data file on disk holds.
 enum FileState {
     Missing,
-    Good(DataFile),
+    Good(Box<DataFile>),
     Bad(Vec<Problem>),
 }
 
@@ -250,7 +250,7 @@ fn check_file(path: &Path) -> Result<FileState, StoreError> {
         Err(other) => return Err(other),
     };
     Ok(match check_text(&text) {
-        Ok(data) => FileState::Good(data),
+        Ok(data) => FileState::Good(Box::new(data)),
         Err(problems) => FileState::Bad(problems),
     })
 }

@@ -7,10 +7,11 @@ use credit_health::cli::{self, Action};
 use credit_health::domain::DataFile;
 use credit_health::domain::generate::{GenerateOptions, generate};
 
-/// The shared example with every field.
-pub const FULL: &str = include_str!("../../../shared/spec/examples/full.ron");
+/// The shared example with every field (a copy of shared/spec/examples/full.ron kept in the repo,
+/// so that a fresh clone builds its tests).
+pub const FULL: &str = include_str!("../fixtures/full.ron");
 /// The shared example of a new user.
-pub const NEW_USER: &str = include_str!("../../../shared/spec/examples/new-user.ron");
+pub const NEW_USER: &str = include_str!("../fixtures/new-user.ron");
 
 /// The real binary.
 pub const BIN: &str = env!("CARGO_BIN_EXE_credit-health");
