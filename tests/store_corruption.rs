@@ -25,7 +25,7 @@ fn store_with(dir: &Path, bytes: &[u8]) -> std::path::PathBuf {
 /// Runs `validate`, `check` and `load` on damaged `bytes`, expecting them to be found sound or
 /// not as `sound` says (`None`: whatever the parser decides, e.g. after a byte flip).
 fn damaged(bytes: &[u8], sound: Option<bool>, label: &str) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = common::memory_tempdir();
     let data = store_with(dir.path(), bytes);
     let name = data.display().to_string();
     let sound = sound.unwrap_or_else(|| std::str::from_utf8(bytes).is_ok_and(|t| check_text(t).is_ok()));

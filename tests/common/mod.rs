@@ -63,6 +63,14 @@ impl Rng {
     }
 }
 
+/// A throw-away folder in memory where there is one (/dev/shm), for tests that run thousands of
+/// saves and care about their content, not their durability: fsync there costs nothing.
+pub fn memory_tempdir() -> tempfile::TempDir {
+    let shm = Path::new("/dev/shm");
+    let dir = if shm.is_dir() { tempfile::tempdir_in(shm) } else { tempfile::tempdir() };
+    dir.unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// Temporary files a save left in a folder.
 pub fn temporaries(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
