@@ -5,7 +5,7 @@ mod common;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, TimeDelta};
 use credit_health::domain::*;
-use credit_health::store::{LoadOutcome, Store, read_bytes, write_atomic};
+use credit_health::store::{LoadOutcome, Store, data_file_text, read_bytes, write_atomic};
 use proptest::prelude::*;
 
 fn day(offset: u32) -> NaiveDate {
@@ -94,6 +94,8 @@ proptest! {
     fn saved_data_loads_back_equal(data in data_file()) {
         let problems = validate(&data);
         prop_assert!(problems.is_empty(), "the strategy made an invalid file: {problems:?}");
+        // The store's fast writer writes exactly what the domain's reference writer does.
+        prop_assert_eq!(data_file_text(&data), write_data_file(&data).map_err(|e| TestCaseError::fail(e.to_string()))?);
         let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
         let mut store = Store::open(dir.path()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         store.save(&data).map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -119,7 +121,12 @@ fn the_shared_examples_and_a_generated_history_round_trip_through_the_store() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut store = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
     let examples = [common::FULL, common::NEW_USER].map(|text| check_text(text).unwrap_or_else(|p| panic!("{p:?}")));
-    for data in examples.into_iter().chain([common::small(7)]) {
+    let large = credit_health::domain::generate::generate(&credit_health::domain::generate::GenerateOptions {
+        target_records: 5_000,
+        ..Default::default()
+    });
+    for data in examples.into_iter().chain([common::small(7), large]) {
+        assert_eq!(Ok(data_file_text(&data)), write_data_file(&data));
         store.save(&data).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(store.load().ok(), Some(LoadOutcome::Loaded(data)));
     }

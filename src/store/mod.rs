@@ -13,6 +13,7 @@ pub mod error;
 pub mod fs;
 pub mod lock;
 pub mod paths;
+pub mod text;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -24,7 +25,8 @@ pub use self::backups::{BackupInfo, KEEP_BACKUPS};
 pub use self::error::StoreError;
 pub use self::fs::{FileSystem, RealFs, read_bytes, read_text, write_atomic};
 pub use self::paths::{DATA_DIR_ENV, resolve_data_dir, sample_dir};
-use crate::domain::{DataFile, Problem, ProblemCode, check_text, validate, write_data_file};
+pub use self::text::data_file_text;
+use crate::domain::{DataFile, Problem, ProblemCode, check_text, validate};
 
 /// The person's data file's name inside the store folder.
 pub const DATA_FILE: &str = "data.ron";
@@ -129,8 +131,7 @@ impl Store {
         if !problems.is_empty() {
             return Err(StoreError::Invalid { path, problems });
         }
-        let text = write_data_file(data)
-            .map_err(|error| StoreError::Serialize { path: path.clone(), message: error.to_string() })?;
+        let text = text::data_file_text(data);
         self.back_up_current()?;
         fs::write_atomic_with(&*self.fs, &path, text.as_bytes())?;
         // The save succeeded; an old backup that could not be removed is retried next time.
