@@ -5,8 +5,11 @@
 //! - [`domain`]: pure data types and validation of the schema-1 data file.
 //! - [`store`]: the only module that touches the file system: paths, atomic saves, backups, lock.
 //! - [`cli`]: the commands of the `credit-health` binary.
+//! - [`report`]: the printable HTML report, a pure renderer of an explanation and its plan.
 
 pub mod cli;
 pub mod domain;
+pub mod engine;
 pub mod personas;
+pub mod report;
 pub mod store;

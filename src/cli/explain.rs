@@ -9,7 +9,7 @@ use chrono::{Local, NaiveDate};
 use clap::{Args, ValueEnum};
 
 use super::{EXIT_OK, Io};
-use crate::domain::{DataFile, Lang};
+use crate::domain::Lang;
 use crate::store::{StoreError, read_text};
 
 /// The arguments of `explain`.
@@ -67,14 +67,20 @@ pub fn run(io: &mut Io, args: &ExplainArgs, data_dir: impl FnOnce() -> Result<Pa
     let Ok(data) = data else { return super::EXIT_BAD_INPUT };
     let rules = match &args.rules {
         Some(path) => match read_text(path) {
-            Ok(text) => Some(text),
+            Ok(text) => match crate::engine::Rules::from_ron(&text) {
+                Ok(rules) => rules,
+                Err(error @ crate::engine::RulesError::Syntax { .. }) => {
+                    return io.fail(&format!("{}:{error}", path.display()));
+                }
+                Err(error) => return io.fail(&format!("{}: {error}", path.display())),
+            },
             Err(error) => return io.fail(&error.to_string()),
         },
-        None => None,
+        None => crate::engine::Rules::default_rules(),
     };
     let as_of = args.as_of.unwrap_or_else(|| Local::now().date_naive());
     let lang = args.lang.map(Lang::from).unwrap_or_else(lang_from_environment);
-    match explain_with_engine(&data, rules.as_deref(), as_of, lang, args.format == Format::Json) {
+    match crate::engine::render::explain_output(&data, &rules, as_of, lang, args.format == Format::Json) {
         Ok(text) => {
             io.say(text.trim_end());
             EXIT_OK
@@ -84,24 +90,11 @@ pub fn run(io: &mut Io, args: &ExplainArgs, data_dir: impl FnOnce() -> Result<Pa
 }
 
 /// The language of the person's locale, Chinese when it says neither.
-fn lang_from_environment() -> Lang {
+pub(super) fn lang_from_environment() -> Lang {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|name| std::env::var(name).ok())
         .find(|value| !value.is_empty())
         .and_then(|value| Lang::from_code(&value))
         .unwrap_or_default()
-}
-
-// TODO(lead): wire engine — replace the body with
-// `crate::engine::explain_command(data, rules_text, as_of, lang, json)`.
-fn explain_with_engine(
-    data: &DataFile,
-    rules_text: Option<&str>,
-    as_of: NaiveDate,
-    lang: Lang,
-    json: bool,
-) -> Result<String, String> {
-    let _ = (data, rules_text, as_of, lang, json);
-    Err("explain is not available yet".to_string())
 }

@@ -9,6 +9,7 @@ mod check;
 mod explain;
 mod export;
 mod import;
+mod report;
 mod validate;
 
 use std::ffi::OsString;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 pub use self::explain::{ExplainArgs, Format, LangArg};
+pub use self::report::ReportArgs;
 use crate::domain::Problem;
 use crate::store::resolve_data_dir;
 
@@ -52,6 +54,8 @@ pub enum Command {
     },
     /// Explain the limit: score, status and ranked reasons.
     Explain(ExplainArgs),
+    /// Write the printable HTML report: the answer, reasons with their records, plan and charts.
+    Report(ReportArgs),
     /// Import a data file (it replaces the store's data; the previous version is kept as a backup).
     Import {
         /// The file to import.
@@ -141,6 +145,7 @@ where
         Some(Command::Export { out }) => export::run(&mut io, out.as_deref(), data_dir),
         Some(Command::Check) => check::run(&mut io, data_dir),
         Some(Command::Explain(args)) => explain::run(&mut io, &args, data_dir),
+        Some(Command::Report(args)) => report::run(&mut io, &args, data_dir),
     };
     Action::Exit(code)
 }
