@@ -152,17 +152,25 @@ fn check_reports_empty_sound_and_damaged_stores() {
 }
 
 #[test]
-fn explain_loads_its_data_then_says_the_engine_is_not_there_yet() {
+fn explain_reads_a_file_or_the_store_and_refuses_bad_arguments() {
     let dir = temp();
     let file = dir.path().join("full.ron");
     write(&file, FULL);
-    let (none, rules) = (dir.path().join("none.ron"), dir.path().join("rules.ron"));
+    let json = run(&["explain", arg(&file), "--as-of", "2025-06-30", "--lang", "en", "--format", "json"]);
+    assert_eq!(json.code, 0, "{json:?}");
+    let value: serde_json::Value = serde_json::from_str(&json.out).unwrap_or_else(|e| panic!("{e}: {}", json.out));
+    assert_eq!(value["as_of"], "2025-06-30", "{value}");
+    assert!(value["reasons"].is_array() && value["status"].is_string(), "{value}");
+    // The store's data gives the same explanation as the file it was imported from.
+    let store = dir.path().join("store");
+    assert_eq!(run(&["import", arg(&file), "--data-dir", arg(&store)]).code, 0);
+    let from_store =
+        run(&["explain", "--as-of", "2025-06-30", "--lang", "en", "--format", "json", "--data-dir", arg(&store)]);
+    assert_eq!((from_store.code, &from_store.out), (0, &json.out));
+
+    let (none, rules, empty) = (dir.path().join("none.ron"), dir.path().join("rules.ron"), dir.path().join("empty"));
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (
-            vec!["explain", arg(&file), "--as-of", "2025-06-30", "--lang", "en", "--format", "json"],
-            "explain is not available yet",
-        ),
-        (vec!["explain", "--data-dir", arg(dir.path())], "no data yet"),
+        (vec!["explain", "--data-dir", arg(&empty)], "no data yet"),
         (vec!["explain", arg(&none)], "does not exist"),
         (vec!["explain", arg(&file), "--rules", arg(&rules)], "rules.ron: could not read"),
         (vec!["explain", arg(&file), "--as-of", "2025-02-30"], "--as-of"),
