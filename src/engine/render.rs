@@ -118,7 +118,13 @@ pub fn to_json(e: &Explanation, lang: Lang) -> Value {
 }
 
 /// What `credit-health explain` prints: text or JSON.
-pub fn explain_output(data: &DataFile, rules: &Rules, as_of: NaiveDate, lang: Lang, json: bool) -> Result<String, String> {
+pub fn explain_output(
+    data: &DataFile,
+    rules: &Rules,
+    as_of: NaiveDate,
+    lang: Lang,
+    json: bool,
+) -> Result<String, String> {
     let explanation = explain(data, rules, as_of);
     if json {
         serde_json::to_string_pretty(&to_json(&explanation, lang)).map_err(|e| e.to_string())
@@ -128,7 +134,13 @@ pub fn explain_output(data: &DataFile, rules: &Rules, as_of: NaiveDate, lang: La
 }
 
 /// `explain_output` with the rules given as text (the built-in ones when `None`).
-pub fn explain_command(data: &DataFile, rules_text: Option<&str>, as_of: NaiveDate, lang: Lang, json: bool) -> Result<String, String> {
+pub fn explain_command(
+    data: &DataFile,
+    rules_text: Option<&str>,
+    as_of: NaiveDate,
+    lang: Lang,
+    json: bool,
+) -> Result<String, String> {
     let rules = match rules_text {
         Some(text) => Rules::from_ron(text).map_err(|e| format!("the rules file is not usable: {e}"))?,
         None => Rules::default_rules(),
