@@ -3,6 +3,8 @@
 //!
 //! Dependencies run one way: `ui -> app -> {engine, store, import} -> domain`.
 //! - [`domain`]: pure data types and validation of the schema-1 data file.
+//! - [`import`]: Alipay and WeChat Pay bill exports to domain records, merged without duplicates.
 
 pub mod domain;
+pub mod import;
 pub mod personas;
