@@ -28,7 +28,7 @@ pub(crate) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, Imp
         strict(file, rest, UTF_16LE)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         strict(file, rest, UTF_16BE)?
-    } else if let Ok(text) = std::str::from_utf8(bytes) {
+    } else if let Some(text) = utf8_cut_or_whole(bytes) {
         Decoded { text: Cow::Borrowed(text), encoding: "UTF-8" }
     } else {
         strict(file, bytes, GB18030)?
@@ -39,9 +39,23 @@ pub(crate) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Decoded<'a>, Imp
     Ok(decoded)
 }
 
+/// UTF-8 text, also when the file was cut inside its last character (the cut row is then
+/// reported as cut off, which says more than "not UTF-8").
+fn utf8_cut_or_whole(bytes: &[u8]) -> Option<&str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(error) if error.error_len().is_none() => std::str::from_utf8(&bytes[..error.valid_up_to()]).ok(),
+        Err(_) => None,
+    }
+}
+
 /// Decodes without replacement characters: a byte that makes no sense is an error at its line.
+/// A file cut inside its last character is decoded up to the cut, for the same reason as above.
 fn strict<'a>(file: &str, bytes: &'a [u8], encoding: &'static Encoding) -> Result<Decoded<'a>, ImportError> {
-    match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+    let whole_or_cut = (0..=3usize)
+        .filter(|cut| *cut < bytes.len())
+        .find_map(|cut| encoding.decode_without_bom_handling_and_without_replacement(&bytes[..bytes.len() - cut]));
+    match whole_or_cut {
         Some(text) => Ok(Decoded { text, encoding: display_name(encoding) }),
         None => {
             // Find the line of the first bad byte by decoding with replacement; only on the error path.

@@ -15,7 +15,7 @@ use super::error::{ImportError, Loc};
 use super::rules::ImportRules;
 use super::sheet;
 use super::table::{Columns, Field, Header, read_header};
-use super::when::parse_time;
+use super::when::{from_serial, parse_time};
 
 /// How many lines the header is looked for in; real preambles are 15–25 lines.
 const HEADER_SEARCH_LINES: usize = 200;
@@ -239,7 +239,10 @@ impl RowReader<'_> {
 
     fn read_cells(&mut self, line: &Line<'_>) -> Result<Read, ImportError> {
         let time_text = self.cell(line, Field::Time);
+        // A spreadsheet may hold the time as a serial day number (45044.42 is 2023-04-28 10:04:48).
+        let serial = || time_text.parse::<f64>().ok().filter(|days| *days >= 20_000.0).and_then(from_serial);
         let at = parse_time(time_text)
+            .or_else(serial)
             .ok_or_else(|| self.bad_cell(line, Field::Time, time_text, "a date and time like 2023-02-10 09:05:00"))?;
         let amount_text = self.cell(line, Field::Amount);
         let amount = Money::parse_lenient(amount_text)

@@ -51,15 +51,20 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
-/// Whole numbers as integers, amounts to the fen, and numbers too long for a float's 15
-/// significant digits in exponent form (so they never pass as an exact order number).
+/// Whole numbers as integers; amounts to the fen (a float's noise such as `0.30000000000000004`
+/// dropped); other fractions (a time stored as a plain serial number) in full; and numbers too
+/// long for a float's 15 significant digits in exponent form, so they never pass as an exact
+/// order number.
 fn float_text(value: f64) -> String {
+    let fen = format!("{value:.2}");
     if value.abs() >= 1e15 {
         format!("{value:E}")
     } else if value.fract() == 0.0 {
         format!("{value:.0}")
+    } else if fen.parse::<f64>().is_ok_and(|rounded| (rounded - value).abs() < 1e-9) {
+        fen
     } else {
-        format!("{value:.2}")
+        value.to_string()
     }
 }
 
@@ -69,7 +74,8 @@ mod tests {
 
     #[test]
     fn numbers_read_as_an_export_writes_them() {
-        let cases = [(28.16, "28.16"), (5000.0, "5000"), (4.2e27, "4.2E27"), (0.1 + 0.2, "0.30")];
+        let cases =
+            [(28.16, "28.16"), (5000.0, "5000"), (4.2e27, "4.2E27"), (0.1 + 0.2, "0.30"), (44_967.378_5, "44967.3785")];
         for (value, text) in cases {
             assert_eq!(float_text(value), text);
         }
