@@ -240,13 +240,17 @@ impl Accounts {
             let day = item.record.at().date();
             earliest.entry(item.record.account()).and_modify(|d| *d = (*d).min(day)).or_insert(day);
         }
-        self.candidates
+        let mut accounts: Vec<Account> = self
+            .candidates
             .iter()
             .filter_map(|account| {
                 let opened = *earliest.get(account.id.as_str())?;
                 Some(Account { opened, ..account.clone() })
             })
-            .collect()
+            .collect();
+        // Oldest first, as a person would list them; exports run newest first.
+        accounts.sort_by(|a, b| (a.opened, &a.id).cmp(&(b.opened, &b.id)));
+        accounts
     }
 }
 
