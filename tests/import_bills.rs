@@ -190,7 +190,7 @@ fn broken_files_are_refused_with_file_line_and_problem() {
         (
             "alipay-truncated.csv",
             fixture("alipay-truncated.csv"),
-            ImportError::CutOff { file: "alipay-truncated.csv".into(), at: Loc::line(52), found: 4, expected: 12 },
+            ImportError::CutOff { file: "alipay-truncated.csv".into(), at: Loc::line(52), found: 4, expected: 13 },
         ),
         ("garbage.bin", fixture("garbage.bin"), ImportError::NotText { file: "garbage.bin".into(), at: Loc::line(1) }),
         ("empty.csv", Vec::new(), ImportError::Empty { file: "empty.csv".into() }),
@@ -290,4 +290,14 @@ fn amounts_keep_their_fen() {
     let bill = read("wechat-2023-01-04.csv");
     let card = bill.rows.iter().find(|r| r.account_hint == "card-cmb").map(|r| r.amount);
     assert_eq!(card, Some(Money::from_fen(265_050)));
+}
+
+#[test]
+fn a_last_line_without_a_line_end_is_read_when_it_is_whole() {
+    // Re-saved, trailing empty cells dropped, no final newline: the last row is complete.
+    let resaved = import_support::resaved(&source("alipay-2023-01-04.txt"));
+    let text = String::from_utf8(resaved).unwrap_or_default();
+    let bill = read_bill("a.csv", text.trim_end().as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(credit_rows(&bill, true), expected(true));
+    assert_eq!(bill.rows_read, 28);
 }

@@ -114,7 +114,7 @@ pub enum ImportError {
         at: Loc,
         /// Columns present.
         found: usize,
-        /// Columns in the header.
+        /// Columns the rows before it have.
         expected: usize,
     },
     /// A row with too few columns.

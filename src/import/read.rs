@@ -166,7 +166,8 @@ fn rows(
         ignored: Vec::new(),
         lenders: Vec::new(),
     };
-    let mut reader = RowReader { file, source: table.source, columns: &table.columns, rules, ids: HashMap::new() };
+    let mut reader =
+        RowReader { file, source: table.source, columns: &table.columns, rules, ids: HashMap::new(), width: 0 };
     let mut lender_index: HashMap<String, usize> = HashMap::new();
     progress(0, total);
     for (done, line) in table.lines.iter().enumerate() {
@@ -202,18 +203,23 @@ struct RowReader<'a> {
     rules: &'a ImportRules,
     /// Record ids given so far, to keep made-up ids unique within the bill.
     ids: HashMap<String, usize>,
+    /// How many cells the previous data row had.
+    width: usize,
 }
 
 impl RowReader<'_> {
     /// One data row; `None` for blank lines and footers.
     fn row(&mut self, line: &Line<'_>) -> Result<Option<Read>, ImportError> {
         let filled: Vec<&str> = line.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-        if !line.terminated && line.cells.len() < self.columns.width && !filled.is_empty() {
+        // A last line without a line end is cut off when it is shorter than the table's rows: a
+        // re-saved file may drop empty trailing cells from every row, so the header alone can't say.
+        let expected = self.width.max(self.columns.last().1 + 1);
+        if !line.terminated && line.cells.len() < expected && !filled.is_empty() {
             return Err(ImportError::CutOff {
                 file: self.file.to_string(),
                 at: line.loc,
                 found: line.cells.len(),
-                expected: self.columns.width,
+                expected,
             });
         }
         // Blank lines, and footers such as a dashed line or "共66笔记录", carry no row.
@@ -230,6 +236,7 @@ impl RowReader<'_> {
                 needed: position + 1,
             });
         }
+        self.width = line.cells.len();
         self.read_cells(line).map(Some)
     }
 
