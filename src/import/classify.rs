@@ -165,8 +165,9 @@ mod tests {
     /// (category, counterparty, description, 收/支, status) → expected (kind, account hint) or reason.
     #[test]
     fn rows_are_told_apart() {
+        type Cells = (&'static str, &'static str, &'static str, &'static str, &'static str);
         type Expected = Result<(RowKind, &'static str), IgnoreReason>;
-        let cases: Vec<((&str, &str, &str, &str, &str), Expected)> = vec![
+        let cases: Vec<(Cells, Expected)> = vec![
             (("信用借还", "蚂蚁借呗", "借呗还款", "不计收支", "交易成功"), Ok((RowKind::Repayment, "jiebei"))),
             (("信用借还", "蚂蚁借呗", "借呗借款-放款到余额", "不计收支", "交易成功"), Ok((RowKind::Draw, "jiebei"))),
             (

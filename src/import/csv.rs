@@ -146,7 +146,10 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
 
-    fn cells(text: &str) -> Vec<(usize, Vec<String>, bool)> {
+    /// (line, cells, terminated).
+    type Row = (usize, Vec<String>, bool);
+
+    fn cells(text: &str) -> Vec<Row> {
         records(text, 1, b',')
             .unwrap_or_default()
             .into_iter()
@@ -154,13 +157,13 @@ mod tests {
             .collect()
     }
 
-    fn row(line: usize, cells: &[&str], terminated: bool) -> (usize, Vec<String>, bool) {
+    fn row(line: usize, cells: &[&str], terminated: bool) -> Row {
         (line, cells.iter().map(|c| c.to_string()).collect(), terminated)
     }
 
     #[test]
     fn records_read_as_written() {
-        let cases: Vec<(&str, Vec<(usize, Vec<String>, bool)>)> = vec![
+        let cases: Vec<(&str, Vec<Row>)> = vec![
             ("a,b,\r\nc,d,\r\n", vec![row(1, &["a", "b", ""], true), row(2, &["c", "d", ""], true)]),
             ("a,\"b,c\"\nd", vec![row(1, &["a", "b,c"], true), row(2, &["d"], false)]),
             ("\"say \"\"hi\"\"\",x\n", vec![row(1, &["say \"hi\"", "x"], true)]),

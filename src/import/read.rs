@@ -109,7 +109,7 @@ fn text_table<'a>(file: &str, text: &'a str, encoding: &'static str) -> Result<T
 fn header_of<S: AsRef<str>>(file: &str, at: Loc, cells: &[S]) -> Result<Option<(BillSource, Columns)>, ImportError> {
     match read_header(cells) {
         Header::Bill { source, columns } => Ok(Some((source, columns))),
-        Header::NotHeader => Ok(None),
+        Header::Other => Ok(None),
         Header::OldAlipay => Err(ImportError::OldAlipayFormat { file: file.to_string(), at }),
         Header::Missing { source, field } => Err(ImportError::MissingColumn {
             file: file.to_string(),
@@ -178,7 +178,8 @@ fn rows(
         bill.rows_read += 1;
         match row {
             Read::Ignored(ignored) => bill.ignored.push(ignored),
-            Read::Credit(row, lender) => {
+            Read::Credit(credit) => {
+                let (row, lender) = *credit;
                 if !lender_index.contains_key(&lender.account_hint) {
                     lender_index.insert(lender.account_hint.clone(), bill.lenders.len());
                     bill.lenders.push(lender);
@@ -192,7 +193,8 @@ fn rows(
 }
 
 enum Read {
-    Credit(BillRow, BillLender),
+    // Boxed: credit rows are the minority, and this keeps the common case small.
+    Credit(Box<(BillRow, BillLender)>),
     Ignored(IgnoredRow),
 }
 
@@ -282,7 +284,7 @@ impl RowReader<'_> {
                     record_id,
                     description,
                 };
-                Read::Credit(row, lender)
+                Read::Credit(Box::new((row, lender)))
             }
         })
     }

@@ -64,7 +64,7 @@ pub(crate) enum Header {
     /// The old Alipay web export.
     OldAlipay,
     /// Not a header.
-    NotHeader,
+    Other,
 }
 
 /// Where each field is in a row.
@@ -109,7 +109,7 @@ pub(crate) fn read_header<S: AsRef<str>>(cells: &[S]) -> Header {
         return Header::OldAlipay;
     }
     if !(has("交易时间") && has("收/支") && (has("金额") || has("金额(元)"))) {
-        return Header::NotHeader;
+        return Header::Other;
     }
     let wechat = has("交易单号") || has("交易类型") || has("当前状态") || has("金额(元)");
     let source = if wechat { BillSource::WeChatPay } else { BillSource::Alipay };
@@ -154,7 +154,7 @@ mod tests {
     fn other_rows_are_not_headers() {
         let old = "交易号,商家订单号,交易创建时间,付款时间,最近修改时间,交易来源地,类型,交易对方,商品名称,金额（元）,收/支,交易状态,服务费（元）,成功退款（元）,备注,资金状态";
         assert_eq!(header(old), Header::OldAlipay);
-        assert_eq!(header("起始时间：[2023-02-10 00:00:00]    终止时间：[2023-02-13 23:59:59]"), Header::NotHeader);
+        assert_eq!(header("起始时间：[2023-02-10 00:00:00]    终止时间：[2023-02-13 23:59:59]"), Header::Other);
         let missing = "交易时间,交易分类,交易对方,商品说明,收/支,金额,交易状态";
         assert_eq!(header(missing), Header::Missing { source: BillSource::Alipay, field: Field::Order });
     }
