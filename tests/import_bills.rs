@@ -87,6 +87,8 @@ fn the_alipay_gbk_export_reads_to_its_credit_rows() {
     let ignored: Vec<(IgnoreReason, usize)> = bill.ignored_by_reason();
     use IgnoreReason::*;
     assert_eq!(ignored, vec![(NotCredit, 9), (Refund, 2), (NotCompleted, 3), (NeutralTransfer, 3)]);
+    let refund = bill.ignored.iter().find(|r| r.reason == Refund && r.description.contains("退款-"));
+    assert_eq!(refund.map(|r| (r.at, r.amount.fen())), Some((at(2023, 1, 12, 21, 15, 2), 5_900)));
     // Lines point at the file: the header is line 24 and the newest row comes first.
     let newest = bill.rows.iter().max_by_key(|r| r.at).map(|r| r.line);
     assert_eq!(newest, Some(26));

@@ -167,6 +167,10 @@ impl IgnoreReason {
 pub struct IgnoredRow {
     /// Where it is in the file, from 1.
     pub line: usize,
+    /// When it happened.
+    pub at: NaiveDateTime,
+    /// How much moved (always zero or more; 收/支 is not kept).
+    pub amount: Money,
     /// Why it was left out.
     pub reason: IgnoreReason,
     /// The counterparty and description, for people.

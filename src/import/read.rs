@@ -268,7 +268,9 @@ impl RowReader<'_> {
         };
         let description = describe(raw.counterparty, raw.description);
         Ok(match classify(&raw, self.rules) {
-            Outcome::Ignored(reason) => Read::Ignored(IgnoredRow { line: line.loc.number, reason, description }),
+            Outcome::Ignored(reason) => {
+                Read::Ignored(IgnoredRow { line: line.loc.number, at, amount: raw.amount, reason, description })
+            }
             Outcome::Credit { kind, lender } => {
                 let order_id = clean_order(self.cell(line, Field::Order)).to_string();
                 let record_id = self.record_id(&order_id, &raw);
