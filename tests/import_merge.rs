@@ -246,3 +246,15 @@ fn the_command_line_gets_one_call_and_a_sniffer() {
         )
     );
 }
+
+#[test]
+fn a_plan_applied_to_changed_data_still_validates() {
+    let data = typed_accounts();
+    let plan = plan_merge(&data, &bill("alipay-2023-01-04.csv"));
+    // Meanwhile the person moved the line's opening date past the imported draw.
+    let mut changed = data.clone();
+    changed.accounts[0].opened = day(2023, 6, 1);
+    let merged = apply_merge(&changed, &plan);
+    assert_eq!(validate(&merged), vec![]);
+    assert!(merged.draws.iter().all(|d| d.account != "jiebei"));
+}

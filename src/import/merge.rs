@@ -189,8 +189,9 @@ pub fn plan_merge(data: &DataFile, bill: &Bill) -> MergePlan {
 }
 
 /// The data with the plan's selected, new, conflict-free records added (and the new accounts
-/// they need). Apply it to the same data the plan was made from; records whose id is already
-/// taken are skipped all the same, so the result keeps unique ids.
+/// they need). Apply it to the same data the plan was made from; should the data have changed
+/// since, records that would no longer fit (an id taken, an account gone or opened later) are
+/// skipped, so the result still validates whenever `data` did.
 pub fn apply_merge(data: &DataFile, plan: &MergePlan) -> DataFile {
     let mut out = data.clone();
     let adding: Vec<&PlannedRecord> = plan.items.iter().filter(|item| item.will_be_added()).collect();
@@ -201,14 +202,17 @@ pub fn apply_merge(data: &DataFile, plan: &MergePlan) -> DataFile {
             out.accounts.push(account.clone());
         }
     }
+    let accounts: HashMap<String, Account> = out.accounts.iter().map(|a| (a.id.clone(), a.clone())).collect();
     let mut draw_ids: HashSet<String> = out.draws.iter().map(|d| d.id.clone()).collect();
     let mut repayment_ids: HashSet<String> = out.repayments.iter().map(|r| r.id.clone()).collect();
     for item in adding {
-        if !account_ids.contains(item.record.account()) {
-            continue;
-        }
+        let Some(account) = accounts.get(item.record.account()) else { continue };
         match &item.record {
-            NewRecord::Draw(draw) if draw_ids.insert(draw.id.clone()) => out.draws.push(draw.clone()),
+            NewRecord::Draw(draw)
+                if conflict_of(&item.record, Some(account)).is_none() && draw_ids.insert(draw.id.clone()) =>
+            {
+                out.draws.push(draw.clone())
+            }
             NewRecord::Repayment(repayment) if repayment_ids.insert(repayment.id.clone()) => {
                 out.repayments.push(repayment.clone())
             }
@@ -232,8 +236,9 @@ impl Accounts {
         self.by_hint.get(hint).map(|(id, is_new)| (id.as_str(), *is_new))
     }
 
-    /// New accounts that some selected item uses. An account is opened on the day of its
-    /// earliest row, so no draw on it predates it.
+    /// New accounts that some row not already in the data would use (apply creates only those
+    /// a selected row uses). An account is opened on the day of its earliest row, so no draw on
+    /// it predates it.
     fn new_accounts(&self, items: &[PlannedRecord]) -> Vec<Account> {
         let mut earliest: HashMap<&str, NaiveDate> = HashMap::new();
         for item in items.iter().filter(|item| item.account_is_new && item.duplicate_of.is_none()) {
