@@ -258,3 +258,17 @@ fn a_plan_applied_to_changed_data_still_validates() {
     assert_eq!(validate(&merged), vec![]);
     assert!(merged.draws.iter().all(|d| d.account != "jiebei"));
 }
+
+#[test]
+fn the_same_order_twice_in_one_file_is_one_record() {
+    // Two exports pasted together repeat rows; the repeat is a duplicate, not a second repayment.
+    let text = import_support::source("alipay-2023-01-04.txt");
+    let repayment = text.lines().find(|l| l.starts_with("2023-02-15 09:00:12")).unwrap_or_default();
+    let doubled = format!("{text}{repayment}\n");
+    let bill = read_bill("twice.csv", &import_support::alipay_bytes(&doubled)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(bill.rows.len(), 12);
+    let plan = plan_merge(&typed_accounts(), &bill);
+    let summary = ImportSummary::of(&plan);
+    assert_eq!((summary.repayments_added, summary.duplicates_skipped), (9, 1), "{summary}");
+    assert_eq!(validate(&apply_merge(&typed_accounts(), &plan)), vec![]);
+}

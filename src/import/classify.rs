@@ -30,19 +30,26 @@ pub(crate) enum Outcome {
     Ignored(IgnoreReason),
 }
 
-/// Classifies one row.
-pub(crate) fn classify(row: &RawRow<'_>, rules: &ImportRules) -> Outcome {
-    let text = format!("{}|{}|{}", row.category, row.counterparty, row.description);
+/// Classifies one row; `text` is scratch space, reused between rows.
+pub(crate) fn classify(row: &RawRow<'_>, rules: &ImportRules, text: &mut String) -> Outcome {
+    text.clear();
+    for (i, part) in [row.category, row.counterparty, row.description].into_iter().enumerate() {
+        if i > 0 {
+            text.push('|');
+        }
+        text.push_str(part);
+    }
+    let text = text.as_str();
     if mentions(row.status, &rules.incomplete_words) {
         return Outcome::Ignored(IgnoreReason::NotCompleted);
     }
-    if mentions(row.status, &rules.refund_words) || mentions(&text, &rules.refund_words) {
+    if mentions(row.status, &rules.refund_words) || mentions(text, &rules.refund_words) {
         return Outcome::Ignored(IgnoreReason::Refund);
     }
-    if let Some(outcome) = credit(row, &text, rules) {
+    if let Some(outcome) = credit(row, text, rules) {
         return outcome;
     }
-    if mentions(&text, &rules.neutral_words) || is_one_of(row.direction, &rules.neutral_directions) {
+    if mentions(text, &rules.neutral_words) || is_one_of(row.direction, &rules.neutral_directions) {
         return Outcome::Ignored(IgnoreReason::NeutralTransfer);
     }
     Outcome::Ignored(IgnoreReason::NotCredit)
@@ -205,7 +212,7 @@ mod tests {
                 amount: Money::from_yuan(100),
                 status,
             };
-            let got = match classify(&row, rules) {
+            let got = match classify(&row, rules, &mut String::new()) {
                 Outcome::Credit { kind, lender } => Ok((kind, lender.account_hint)),
                 Outcome::Ignored(reason) => Err(reason),
             };

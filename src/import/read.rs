@@ -166,8 +166,15 @@ fn rows(
         ignored: Vec::new(),
         lenders: Vec::new(),
     };
-    let mut reader =
-        RowReader { file, source: table.source, columns: &table.columns, rules, ids: HashMap::new(), width: 0 };
+    let mut reader = RowReader {
+        file,
+        source: table.source,
+        columns: &table.columns,
+        rules,
+        made_up_ids: HashMap::new(),
+        width: 0,
+        text: String::new(),
+    };
     let mut lender_index: HashMap<String, usize> = HashMap::new();
     progress(0, total);
     for (done, line) in table.lines.iter().enumerate() {
@@ -203,8 +210,10 @@ struct RowReader<'a> {
     source: BillSource,
     columns: &'a Columns,
     rules: &'a ImportRules,
-    /// Record ids given so far, to keep made-up ids unique within the bill.
-    ids: HashMap<String, usize>,
+    /// Ids made from time and amount so far, to keep them unique within the bill.
+    made_up_ids: HashMap<String, usize>,
+    /// Reused for each row's matching text, to spare an allocation per row.
+    text: String,
     /// How many cells the previous data row had.
     width: usize,
 }
@@ -212,11 +221,12 @@ struct RowReader<'a> {
 impl RowReader<'_> {
     /// One data row; `None` for blank lines and footers.
     fn row(&mut self, line: &Line<'_>) -> Result<Option<Read>, ImportError> {
-        let filled: Vec<&str> = line.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        let mut filled = line.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+        let (first, second) = (filled.next(), filled.next());
         // A last line without a line end is cut off when it is shorter than the table's rows: a
         // re-saved file may drop empty trailing cells from every row, so the header alone can't say.
         let expected = self.width.max(self.columns.last().1 + 1);
-        if !line.terminated && line.cells.len() < expected && !filled.is_empty() {
+        if !line.terminated && line.cells.len() < expected && first.is_some() {
             return Err(ImportError::CutOff {
                 file: self.file.to_string(),
                 at: line.loc,
@@ -225,7 +235,7 @@ impl RowReader<'_> {
             });
         }
         // Blank lines, and footers such as a dashed line or "共66笔记录", carry no row.
-        if filled.len() <= 1 && !filled.first().is_some_and(|c| c.starts_with(|ch: char| ch.is_ascii_digit())) {
+        if second.is_none() && !first.is_some_and(|c| c.starts_with(|ch: char| ch.is_ascii_digit())) {
             return Ok(None);
         }
         let (last, position) = self.columns.last();
@@ -267,7 +277,7 @@ impl RowReader<'_> {
             status: self.cell(line, Field::Status),
         };
         let description = describe(raw.counterparty, raw.description);
-        Ok(match classify(&raw, self.rules) {
+        Ok(match classify(&raw, self.rules, &mut self.text) {
             Outcome::Ignored(reason) => {
                 Read::Ignored(IgnoredRow { line: line.loc.number, at, amount: raw.amount, reason, description })
             }
@@ -292,15 +302,16 @@ impl RowReader<'_> {
     }
 
     /// `alipay-<order>`; or, when the order number is missing or mangled (a spreadsheet turned
-    /// it into `2.02302E+27`), one made from the minute and the amount, kept unique in the bill.
+    /// it into `2.02302E+27`), one made from the minute and the amount, numbered when the bill
+    /// has several alike. A real order number is never numbered: the same order twice in a
+    /// file is one record, and the plan treats the second as a duplicate.
     fn record_id(&mut self, order: &str, row: &RawRow<'_>) -> String {
         let prefix = self.source.id_prefix();
-        let base = if is_order_number(order) {
-            format!("{prefix}-{order}")
-        } else {
-            format!("{prefix}-t{}-{}", row.at.format("%Y%m%d%H%M"), row.amount.fen())
-        };
-        let seen = self.ids.entry(base.clone()).or_insert(0);
+        if is_order_number(order) {
+            return format!("{prefix}-{order}");
+        }
+        let base = format!("{prefix}-t{}-{}", row.at.format("%Y%m%d%H%M"), row.amount.fen());
+        let seen = self.made_up_ids.entry(base.clone()).or_insert(0);
         *seen += 1;
         if *seen == 1 { base } else { format!("{base}-{seen}") }
     }
