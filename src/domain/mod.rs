@@ -3,6 +3,7 @@
 //! Nothing here touches the file system, the clock or the UI.
 
 pub mod file;
+pub mod generate;
 pub mod money;
 pub mod records;
 pub mod source_map;

@@ -1,0 +1,50 @@
+//! Store budgets (PRODUCT.md): loading and validating a generated 10-year, 100,000-record file
+//! in ≤ 600 ms, saving it in ≤ 300 ms. Median of several runs, timed with `Instant`.
+//! Run with `cargo bench --bench store`.
+
+use std::time::{Duration, Instant};
+
+use credit_health::domain::generate::{GenerateOptions, generate};
+use credit_health::store::{LoadOutcome, Store};
+
+const RUNS: usize = 7;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let opts = GenerateOptions { years: 10, target_records: 100_000, seed: 2025, ..GenerateOptions::default() };
+    let data = generate(&opts);
+    let dir = tempfile::tempdir()?;
+    let mut store = Store::open(dir.path())?;
+    store.save(&data)?;
+    let bytes = std::fs::metadata(store.data_path())?.len();
+    println!("file: {} records, {:.1} MB", data.record_count(), bytes as f64 / 1e6);
+
+    let load = median(RUNS, || {
+        let outcome = store.load();
+        assert!(matches!(outcome, Ok(LoadOutcome::Loaded(_))), "the file did not load");
+    });
+    report("load + validate", load, 600);
+
+    let save = median(RUNS, || {
+        let saved = store.save(&data);
+        assert!(saved.is_ok(), "{saved:?}");
+    });
+    report("save (with backup)", save, 300);
+    Ok(())
+}
+
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn report(what: &str, took: Duration, budget_ms: u128) {
+    let verdict = if took.as_millis() <= budget_ms { "within budget" } else { "OVER BUDGET" };
+    println!("{what}: median {:.1} ms of {RUNS} runs (budget {budget_ms} ms): {verdict}", took.as_secs_f64() * 1e3);
+}

@@ -1,0 +1,527 @@
+//! What the rules look at, measured from the records as of a day.
+//!
+//! [`Prepared`] sorts and indexes the records once; [`Prepared::features_at`] then answers for
+//! any day quickly (binary searches and small windows), so the limit's history can be
+//! simulated at every review and event without rescanning the file.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
+
+use crate::domain::{AccountKind, DataFile, EventKind, Money};
+
+use super::ledger::{Ledger, Source};
+use super::rules::Rules;
+
+/// The records, indexed for questions by date.
+pub struct Prepared<'a> {
+    /// The records.
+    pub data: &'a DataFile,
+    /// The rules.
+    pub rules: &'a Rules,
+    /// Dues, payments and overdue episodes.
+    pub ledger: Ledger,
+    /// The explained line, by account index.
+    pub target: Option<usize>,
+    /// Draws by time.
+    pub draws_by_time: Vec<usize>,
+    /// Draws on the explained line, by time.
+    pub target_draws: Vec<usize>,
+    /// Inquiries by date.
+    pub inquiries_by_date: Vec<usize>,
+    /// Events by time.
+    pub events_by_time: Vec<usize>,
+    /// Observed limits of the explained line, by date.
+    pub target_observed: Vec<usize>,
+    /// Where the record begins: the earliest of joining and opening an account.
+    pub record_start: NaiveDate,
+    /// From when identity counts as verified (`None`: not verified).
+    pub identity_verified_from: Option<NaiveDate>,
+    /// Running count of on-time dues in `ledger.by_date` order.
+    on_time_prefix: Vec<u32>,
+    /// Draws not settled at some point in a month, by month number.
+    active_by_month: HashMap<i32, Vec<usize>>,
+    account_index: HashMap<&'a str, usize>,
+}
+
+/// An overdue episode as seen on a day.
+#[derive(Clone, Debug)]
+pub struct EpisodeView {
+    /// Index in `Ledger::episodes`.
+    pub index: usize,
+    /// Worst days past due so far.
+    pub days_past_due: i64,
+    /// Still uncovered on the day.
+    pub open: bool,
+    /// When it was covered.
+    pub end: Option<NaiveDate>,
+    /// The amount missed (while open) or first missed (once covered).
+    pub missed: Money,
+    /// Points it costs today.
+    pub penalty: i64,
+}
+
+/// A lender borrowed from.
+#[derive(Clone, Debug)]
+pub struct LenderUse {
+    /// The lender's name.
+    pub lender: String,
+    /// The draws behind it.
+    pub draws: Vec<String>,
+    /// The first of those draws.
+    pub since: NaiveDate,
+}
+
+/// Everything the score and the limit rules look at, on one day.
+#[derive(Clone, Debug)]
+pub struct Features {
+    /// The day.
+    pub t: NaiveDate,
+    /// Whole months since the record began.
+    pub record_months: i64,
+    /// On-time payments in the lookback.
+    pub on_time_items: i64,
+    /// Consecutive on-time payments up to the day (capped at 999).
+    pub streak: i64,
+    /// Overdue episodes still on the record.
+    pub episodes: Vec<EpisodeView>,
+    /// Card balances as percent of card limits, where there are cards with limits.
+    pub utilisation_pct: Option<i64>,
+    /// Card balances still owed.
+    pub card_balance: Money,
+    /// Card balances as last billed.
+    pub card_billed: Money,
+    /// Card limits.
+    pub card_limit: Money,
+    /// The statements behind the card balance.
+    pub card_evidence: Vec<String>,
+    /// Monthly debt service.
+    pub debt_service: Money,
+    /// Debt service as percent of income, where income is known.
+    pub debt_to_income_pct: Option<i64>,
+    /// Owed on the explained line.
+    pub owed_target: Money,
+    /// Owed elsewhere.
+    pub owed_other: Money,
+    /// Other lenders owed or drawn on in the window.
+    pub other_lenders: Vec<LenderUse>,
+    /// Approval inquiries in the window, by index.
+    pub inquiries: Vec<usize>,
+    /// Small draws in their window, by index.
+    pub small_draws: Vec<usize>,
+    /// Large off-hours draws in their window, by index.
+    pub off_hours_draws: Vec<usize>,
+    /// The last draw on the explained line.
+    pub last_target_draw: Option<NaiveDate>,
+    /// Security events in the window, by index.
+    pub security_events: Vec<usize>,
+    /// True when those events amount to an anomaly.
+    pub security_anomaly: bool,
+    /// Cash-out or fraud flags still freezing the line: (event index, frozen until).
+    pub active_flags: Vec<(usize, NaiveDate)>,
+    /// Identity verified on the day.
+    pub identity_verified: bool,
+}
+
+impl Features {
+    /// Episodes uncovered on the day.
+    pub fn open_episodes(&self) -> impl Iterator<Item = &EpisodeView> {
+        self.episodes.iter().filter(|e| e.open)
+    }
+}
+
+/// Months between two days, counting whole months.
+pub fn months_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    if to < from {
+        return 0;
+    }
+    let months = i64::from(to.year() - from.year()) * 12 + i64::from(to.month()) - i64::from(from.month());
+    if to.day() < from.day() { months - 1 } else { months }
+}
+
+/// A month number for bucketing.
+fn month_key(day: NaiveDate) -> i32 {
+    day.year() * 12 + day.month0() as i32
+}
+
+impl<'a> Prepared<'a> {
+    /// Indexes the records; `horizon` is the last day any question will be asked about.
+    pub fn new(data: &'a DataFile, rules: &'a Rules, horizon: NaiveDate) -> Prepared<'a> {
+        let ledger = Ledger::build(data, &rules.factors.payment_history);
+        let account_index: HashMap<&str, usize> =
+            data.accounts.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let target = account_index.get(data.profile.target.as_str()).copied();
+        let mut draws_by_time: Vec<usize> = (0..data.draws.len()).collect();
+        draws_by_time.sort_by_key(|d| data.draws[*d].at);
+        let target_draws =
+            draws_by_time.iter().copied().filter(|d| data.draws[*d].account == data.profile.target).collect();
+        let mut inquiries_by_date: Vec<usize> = (0..data.inquiries.len()).collect();
+        inquiries_by_date.sort_by_key(|q| data.inquiries[*q].on);
+        let mut events_by_time: Vec<usize> = (0..data.events.len()).collect();
+        events_by_time.sort_by_key(|e| data.events[*e].at);
+        let mut target_observed: Vec<usize> = (0..data.observed_limits.len())
+            .filter(|o| data.observed_limits[*o].account == data.profile.target)
+            .collect();
+        target_observed.sort_by_key(|o| data.observed_limits[*o].on);
+        let record_start =
+            data.accounts.iter().map(|a| a.opened).chain([data.profile.joined]).min().unwrap_or(data.profile.joined);
+        let grace = rules.factors.payment_history.grace_days;
+        let mut count = 0u32;
+        let on_time_prefix = ledger
+            .by_date
+            .iter()
+            .map(|i| {
+                count += u32::from(ledger.dues[*i].on_time(grace));
+                count
+            })
+            .collect();
+        let mut active_by_month: HashMap<i32, Vec<usize>> = HashMap::new();
+        for (d, book) in ledger.draws.iter().enumerate() {
+            let end = book.settled_on.unwrap_or(horizon).min(horizon);
+            let mut key = month_key(book.drawn);
+            while key <= month_key(end) {
+                active_by_month.entry(key).or_default().push(d);
+                key += 1;
+            }
+        }
+        let identity_verified_from = data.profile.identity_verified.then_some(NaiveDate::MIN);
+        Prepared {
+            data,
+            rules,
+            ledger,
+            target,
+            draws_by_time,
+            target_draws,
+            inquiries_by_date,
+            events_by_time,
+            target_observed,
+            record_start,
+            identity_verified_from,
+            on_time_prefix,
+            active_by_month,
+            account_index,
+        }
+    }
+
+    /// The account index of an account id.
+    pub fn account_of(&self, id: &str) -> Option<usize> {
+        self.account_index.get(id).copied()
+    }
+
+    /// The explained line's lender, for messages.
+    pub fn target_lender(&self) -> &str {
+        self.target.map_or("", |t| self.data.accounts[t].lender.as_str())
+    }
+
+    /// Measures everything on day `t`.
+    pub fn features_at(&self, t: NaiveDate) -> Features {
+        let rules = &self.rules.factors;
+        let (card_balance, card_limit, card_evidence, billed) = self.cards_at(t);
+        // Utilisation is read from the balances as billed, as bureaus report them; what is
+        // still owed after payments drives the debt instead.
+        let utilisation_pct = (card_limit > Money::ZERO)
+            .then(|| i64::try_from(i128::from(billed.fen()) * 100 / i128::from(card_limit.fen())).unwrap_or(100));
+        let (debt_service, owed_target, owed_other) = self.debt_at(t, card_balance);
+        let income = self.data.profile.monthly_income.filter(|i| i.is_positive());
+        let debt_to_income_pct = income.map(|i| debt_service.fen().saturating_mul(100) / i.fen().max(1));
+        let small_window = t - Duration::days(rules.borrowing_pattern.small_draw_window_days);
+        let pattern = &rules.borrowing_pattern;
+        let small_draws = self
+            .draws_in(small_window, t)
+            .filter(|d| self.is_cash_like(*d) && self.data.draws[*d].amount <= pattern.small_draw_max)
+            .collect();
+        let off_window = t - Duration::days(pattern.off_hours_window_days);
+        let off_hours_draws = self
+            .draws_in(off_window, t)
+            .filter(|d| {
+                let draw = &self.data.draws[*d];
+                draw.amount >= pattern.large_draw_min
+                    && is_off_hours(draw.at.hour(), pattern.off_hours_from, pattern.off_hours_to)
+            })
+            .collect();
+        let (security_events, security_anomaly) = self.security_at(t);
+        Features {
+            t,
+            record_months: months_between(self.record_start, t),
+            on_time_items: self.on_time_items(t),
+            streak: self.streak(t),
+            episodes: self.episodes_at(t),
+            utilisation_pct,
+            card_balance,
+            card_billed: billed,
+            card_limit,
+            card_evidence,
+            debt_service,
+            debt_to_income_pct,
+            owed_target,
+            owed_other,
+            other_lenders: self.other_lenders(t),
+            inquiries: self.inquiries_at(t),
+            small_draws,
+            off_hours_draws,
+            last_target_draw: {
+                let n = self.target_draws.partition_point(|d| self.data.draws[*d].at.date() <= t);
+                (n > 0).then(|| self.data.draws[self.target_draws[n - 1]].at.date())
+            },
+            security_events,
+            security_anomaly,
+            active_flags: self.flags_at(t),
+            identity_verified: self.identity_verified_from.is_some_and(|from| from <= t),
+        }
+    }
+
+    fn is_cash_like(&self, d: usize) -> bool {
+        self.account_of(&self.data.draws[d].account).is_some_and(|a| {
+            matches!(
+                self.data.accounts[a].kind,
+                AccountKind::CashLine | AccountKind::InstallmentLoan | AccountKind::Other
+            )
+        })
+    }
+
+    /// Draws made in `(from, to]`.
+    pub fn draws_in(&self, from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = usize> + '_ {
+        let start = self.draws_by_time.partition_point(|d| self.data.draws[*d].at.date() <= from);
+        let end = self.draws_by_time.partition_point(|d| self.data.draws[*d].at.date() <= to);
+        self.draws_by_time[start..end].iter().copied()
+    }
+
+    fn on_time_items(&self, t: NaiveDate) -> i64 {
+        let ph = &self.rules.factors.payment_history;
+        let from = t.checked_sub_months(Months::new(ph.lookback_months)).unwrap_or(t);
+        // Only dues whose grace has passed by `t` are known to be on time.
+        let known_by = t - Duration::days(ph.grace_days);
+        let count_to = |day: NaiveDate| {
+            let n = self.ledger.by_date.partition_point(|i| self.ledger.dues[*i].due <= day);
+            if n == 0 { 0 } else { i64::from(self.on_time_prefix[n - 1]) }
+        };
+        // A due whose grace ended by `t` and that was on time was met by `t`: no look-ahead.
+        (count_to(known_by) - count_to(from)).max(0)
+    }
+
+    fn streak(&self, t: NaiveDate) -> i64 {
+        let grace = self.rules.factors.payment_history.grace_days;
+        let known_by = t - Duration::days(grace);
+        let n = self.ledger.by_date.partition_point(|i| self.ledger.dues[*i].due <= known_by);
+        let streak = self.ledger.by_date[..n]
+            .iter()
+            .rev()
+            .take(999)
+            .take_while(|i| {
+                let due = &self.ledger.dues[**i];
+                due.on_time(grace) && due.met_on.is_some_and(|m| m <= t)
+            })
+            .count();
+        i64::try_from(streak).unwrap_or(999)
+    }
+
+    fn episodes_at(&self, t: NaiveDate) -> Vec<EpisodeView> {
+        let ph = &self.rules.factors.payment_history;
+        let started = self.ledger.episodes.partition_point(|e| e.start <= t);
+        self.ledger.episodes[..started]
+            .iter()
+            .enumerate()
+            .filter_map(|(index, episode)| {
+                let open = episode.is_open_at(t);
+                let end = episode.end.filter(|end| *end <= t);
+                if let Some(end) = end
+                    && end.checked_add_months(Months::new(ph.bureau_years * 12)).is_some_and(|aged| aged <= t)
+                {
+                    return None;
+                }
+                let days_past_due = episode.days_past_due_at(&self.ledger, t);
+                let severity = ph.severity.lookup(days_past_due);
+                let months_since = end.map_or(0, |end| months_between(end, t));
+                let penalty = severity * ph.recency_pct.lookup(months_since) / 100;
+                let missed = if open {
+                    episode.missed_at(&self.ledger, t, ph.grace_days)
+                } else {
+                    episode.dues.first().map_or(Money::ZERO, |i| self.ledger.dues[*i].amount)
+                };
+                Some(EpisodeView { index, days_past_due, open, end, missed, penalty })
+            })
+            .collect()
+    }
+
+    /// Card balances still owed, limits, statements used, and balances as last billed.
+    fn cards_at(&self, t: NaiveDate) -> (Money, Money, Vec<String>, Money) {
+        let mut reported = Money::ZERO;
+        let mut balance = Money::ZERO;
+        let mut limit = Money::ZERO;
+        let mut evidence = Vec::new();
+        for (account, book) in &self.ledger.cards {
+            let acct = &self.data.accounts[*account];
+            if !acct.is_open_on(t) || !acct.kind.is_card_like() {
+                continue;
+            }
+            let (owed, statement) = book.balance_at(self.data, t);
+            reported += statement.map_or(Money::ZERO, |s| self.data.statements[s].balance);
+            if let Some(account_limit) = acct.limit.filter(|l| l.is_positive()) {
+                balance += owed;
+                limit += account_limit;
+                if let Some(s) = statement {
+                    evidence.push(self.data.statements[s].id.clone());
+                }
+            }
+        }
+        // Cards with a limit but no statements yet count as unused.
+        for acct in &self.data.accounts {
+            if acct.kind.is_card_like()
+                && acct.is_open_on(t)
+                && let Some(l) = acct.limit.filter(|l| l.is_positive())
+                && let Some(i) = self.account_of(&acct.id)
+                && !self.ledger.cards.contains_key(&i)
+            {
+                limit += l;
+            }
+        }
+        evidence.sort();
+        (balance, limit, evidence, reported)
+    }
+
+    fn debt_at(&self, t: NaiveDate, card_balance: Money) -> (Money, Money, Money) {
+        let card_service = card_balance.mul_ratio(self.rules.factors.amounts_owed.card_service_pct, 100);
+        let mut service = card_service;
+        let (mut target, mut other) = (Money::ZERO, Money::ZERO);
+        if let Some(active) = self.active_by_month.get(&month_key(t)) {
+            for d in active {
+                let book = &self.ledger.draws[*d];
+                if book.billed_by_statement {
+                    continue;
+                }
+                let owed = book.outstanding_at(t);
+                if owed == Money::ZERO {
+                    continue;
+                }
+                service += book.monthly_service_at(t);
+                if self.data.draws[*d].account == self.data.profile.target {
+                    target += owed;
+                } else {
+                    other += owed;
+                }
+            }
+        }
+        (service, target, other + card_balance)
+    }
+
+    fn other_lenders(&self, t: NaiveDate) -> Vec<LenderUse> {
+        let window = self.rules.factors.borrowing_pattern.lender_window_months;
+        let from = t.checked_sub_months(Months::new(window)).unwrap_or(t);
+        let target_lender = self.target_lender();
+        let mut lenders: BTreeMap<&str, LenderUse> = BTreeMap::new();
+        let mut note = |d: usize| {
+            let draw = &self.data.draws[d];
+            let Some(a) = self.account_of(&draw.account) else { return };
+            let account = &self.data.accounts[a];
+            if account.lender == target_lender
+                || matches!(account.kind, AccountKind::CreditCard | AccountKind::Mortgage)
+            {
+                return;
+            }
+            let entry = lenders.entry(account.lender.as_str()).or_insert_with(|| LenderUse {
+                lender: account.lender.clone(),
+                draws: Vec::new(),
+                since: draw.at.date(),
+            });
+            if !entry.draws.contains(&draw.id) {
+                entry.draws.push(draw.id.clone());
+                entry.since = entry.since.min(draw.at.date());
+            }
+        };
+        for d in self.draws_in(from, t) {
+            note(d);
+        }
+        if let Some(active) = self.active_by_month.get(&month_key(t)) {
+            for d in active {
+                if self.data.draws[*d].at.date() <= t && self.ledger.draws[*d].outstanding_at(t) > Money::ZERO {
+                    note(*d);
+                }
+            }
+        }
+        lenders.into_values().collect()
+    }
+
+    fn inquiries_at(&self, t: NaiveDate) -> Vec<usize> {
+        let window = self.rules.factors.new_credit.window_months;
+        let from = t.checked_sub_months(Months::new(window)).unwrap_or(t);
+        let start = self.inquiries_by_date.partition_point(|q| self.data.inquiries[*q].on <= from);
+        let end = self.inquiries_by_date.partition_point(|q| self.data.inquiries[*q].on <= t);
+        self.inquiries_by_date[start..end]
+            .iter()
+            .copied()
+            .filter(|q| self.data.inquiries[*q].purpose.is_application())
+            .collect()
+    }
+
+    fn security_at(&self, t: NaiveDate) -> (Vec<usize>, bool) {
+        let identity = &self.rules.factors.identity;
+        let from = t - Duration::days(identity.security_window_days);
+        let events = self.events_between(from, t, |k| matches!(k, EventKind::AbnormalLogin | EventKind::DeviceChange));
+        let abnormal = events.iter().any(|e| self.data.events[*e].kind == EventKind::AbnormalLogin);
+        let devices = events.iter().filter(|e| self.data.events[**e].kind == EventKind::DeviceChange).count();
+        let anomaly = abnormal || i64::try_from(devices).unwrap_or(i64::MAX) >= identity.device_changes;
+        (events, anomaly)
+    }
+
+    /// Events of the given kinds in `(from, to]`.
+    pub fn events_between(&self, from: NaiveDate, to: NaiveDate, kind: impl Fn(EventKind) -> bool) -> Vec<usize> {
+        let start = self.events_by_time.partition_point(|e| self.data.events[*e].at.date() <= from);
+        let end = self.events_by_time.partition_point(|e| self.data.events[*e].at.date() <= to);
+        self.events_by_time[start..end].iter().copied().filter(|e| kind(self.data.events[*e].kind)).collect()
+    }
+
+    fn flags_at(&self, t: NaiveDate) -> Vec<(usize, NaiveDate)> {
+        let limit = &self.rules.limit;
+        let longest = limit.cash_out_freeze_months.max(limit.fraud_freeze_months);
+        let from = t.checked_sub_months(Months::new(longest)).unwrap_or(t);
+        self.events_between(from, t, |k| matches!(k, EventKind::CashOutFlag | EventKind::FraudFlag))
+            .into_iter()
+            .filter_map(|e| {
+                let event = &self.data.events[e];
+                let months = if event.kind == EventKind::FraudFlag {
+                    limit.fraud_freeze_months
+                } else {
+                    limit.cash_out_freeze_months
+                };
+                let until = event.at.date().checked_add_months(Months::new(months))?;
+                (until > t).then_some((e, until))
+            })
+            .collect()
+    }
+
+    /// What is owed on day `t`, by lender, largest first.
+    pub fn owed_by_lender(&self, t: NaiveDate) -> Vec<(String, Money)> {
+        let mut owed: BTreeMap<&str, Money> = BTreeMap::new();
+        if let Some(active) = self.active_by_month.get(&month_key(t)) {
+            for d in active {
+                let book = &self.ledger.draws[*d];
+                if book.billed_by_statement {
+                    continue;
+                }
+                if let Some(a) = self.account_of(&self.data.draws[*d].account) {
+                    *owed.entry(self.data.accounts[a].lender.as_str()).or_default() += book.outstanding_at(t);
+                }
+            }
+        }
+        for (account, book) in &self.ledger.cards {
+            *owed.entry(self.data.accounts[*account].lender.as_str()).or_default() += book.balance_at(self.data, t).0;
+        }
+        let mut out: Vec<(String, Money)> =
+            owed.into_iter().filter(|(_, m)| m.is_positive()).map(|(l, m)| (l.to_string(), m)).collect();
+        out.sort_by_key(|entry| std::cmp::Reverse(entry.1));
+        out
+    }
+
+    /// Ids behind a due source.
+    pub fn source_id(&self, source: Source) -> &str {
+        match source {
+            Source::Draw(d) => &self.data.draws[d].id,
+            Source::Statement(s) => &self.data.statements[s].id,
+        }
+    }
+}
+
+/// True when `hour` falls in `[from, to)`, wrapping past midnight.
+pub fn is_off_hours(hour: u32, from: u32, to: u32) -> bool {
+    if from <= to { hour >= from && hour < to } else { hour >= from || hour < to }
+}

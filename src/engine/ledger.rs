@@ -1,0 +1,531 @@
+//! What was due, what was paid, and what went overdue.
+//!
+//! Every draw on an account that is not billed by statements implies a schedule: a due date on
+//! the draw's day of month for each month of the term, with amounts from the repayment method
+//! and the daily rate. Statements carry their own due date and minimum. Repayments are matched
+//! to what they pay (linked by draw id, or oldest draw first), and an amount is overdue when the
+//! payments for it by the end of its due date (plus grace) fall short by more than a tolerance.
+//! An overdue *episode* runs from the first missed due date until everything due is covered.
+//! The ledger is built once from all records; questions "as of day t" never look past t.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
+
+use crate::domain::{DataFile, Money, Percent, RepayMethod};
+
+use super::rules::PaymentHistory;
+
+/// What a due amount belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// A draw, by index in `DataFile::draws`.
+    Draw(usize),
+    /// A statement, by index in `DataFile::statements`.
+    Statement(usize),
+}
+
+/// One amount that fell due.
+#[derive(Clone, Debug)]
+pub struct Due {
+    /// What it belongs to.
+    pub source: Source,
+    /// The account, by index.
+    pub account: usize,
+    /// The due date.
+    pub due: NaiveDate,
+    /// This instalment's amount (or the statement minimum).
+    pub amount: Money,
+    /// The day the payments for it reached what was due, if ever.
+    pub met_on: Option<NaiveDate>,
+}
+
+impl Due {
+    /// True when it was covered by the end of the due date plus grace.
+    pub fn on_time(&self, grace_days: i64) -> bool {
+        self.met_on.is_some_and(|met| (met - self.due).num_days() <= grace_days)
+    }
+
+    /// True when, as of `t`, it is past due beyond grace and not yet covered.
+    pub fn is_late_at(&self, t: NaiveDate, grace_days: i64) -> bool {
+        (t - self.due).num_days() > grace_days && self.met_on.is_none_or(|met| met > t)
+    }
+}
+
+/// An overdue episode: from the first missed due date until everything due was covered.
+#[derive(Clone, Debug)]
+pub struct Episode {
+    /// What went overdue.
+    pub source: Source,
+    /// The account, by index.
+    pub account: usize,
+    /// Indexes into `Ledger::dues` of the dues missed in this episode, oldest first.
+    pub dues: Vec<usize>,
+    /// The first day past grace: from this day the amount counts as overdue.
+    pub start: NaiveDate,
+    /// The day it was all covered, if it was.
+    pub end: Option<NaiveDate>,
+    /// Ids of the repayments that covered it.
+    pub repayment_ids: Vec<String>,
+}
+
+impl Episode {
+    /// True when it has started and is not yet covered on `t`.
+    pub fn is_open_at(&self, t: NaiveDate) -> bool {
+        self.start <= t && self.end.is_none_or(|end| end > t)
+    }
+
+    /// The oldest missed due date.
+    pub fn first_due(&self, ledger: &Ledger) -> NaiveDate {
+        self.dues.first().map_or(self.start, |i| ledger.dues[*i].due)
+    }
+
+    /// The worst days past due reached by `t`.
+    pub fn days_past_due_at(&self, ledger: &Ledger, t: NaiveDate) -> i64 {
+        self.dues
+            .iter()
+            .map(|i| &ledger.dues[*i])
+            .filter(|d| d.due < t)
+            .map(|d| (d.met_on.map_or(t, |met| met.min(t)) - d.due).num_days())
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The amount missed as of `t`: the dues that are late and uncovered then.
+    pub fn missed_at(&self, ledger: &Ledger, t: NaiveDate, grace_days: i64) -> Money {
+        self.dues.iter().map(|i| &ledger.dues[*i]).filter(|d| d.is_late_at(t, grace_days)).map(|d| d.amount).sum()
+    }
+}
+
+/// The running account of one draw.
+#[derive(Clone, Debug, Default)]
+pub struct DrawBook {
+    /// When it was drawn.
+    pub drawn: NaiveDate,
+    /// The principal.
+    pub principal: Money,
+    /// Due dates of the schedule.
+    pub due_dates: Vec<NaiveDate>,
+    /// Cumulative amount due by each due date.
+    pub cum_due: Vec<Money>,
+    /// Cumulative interest within `cum_due`.
+    pub cum_interest: Vec<Money>,
+    /// Payments: (day, cumulative paid), in time order.
+    pub payments: Vec<(NaiveDate, Money)>,
+    /// The day it was fully repaid, if it was.
+    pub settled_on: Option<NaiveDate>,
+    /// True when its schedule is billed through the account's statements instead.
+    pub billed_by_statement: bool,
+}
+
+impl DrawBook {
+    /// Paid by the end of `t`.
+    pub fn paid_by(&self, t: NaiveDate) -> Money {
+        let n = self.payments.partition_point(|(day, _)| *day <= t);
+        if n == 0 { Money::ZERO } else { self.payments[n - 1].1 }
+    }
+
+    /// Principal still owed at the end of `t` (zero before it was drawn or once settled).
+    pub fn outstanding_at(&self, t: NaiveDate) -> Money {
+        if t < self.drawn || self.settled_on.is_some_and(|s| s <= t) {
+            return Money::ZERO;
+        }
+        let passed = self.due_dates.partition_point(|d| *d <= t);
+        let interest_due = if passed == 0 { Money::ZERO } else { self.cum_interest[passed - 1] };
+        let principal_paid = (self.paid_by(t) - interest_due).at_least_zero();
+        (self.principal - principal_paid).at_least_zero()
+    }
+
+    /// What the draw costs a month at `t`: what is left spread over the months left.
+    pub fn monthly_service_at(&self, t: NaiveDate) -> Money {
+        let outstanding = self.outstanding_at(t);
+        if outstanding == Money::ZERO {
+            return Money::ZERO;
+        }
+        let left = self.due_dates.len() - self.due_dates.partition_point(|d| *d <= t);
+        // Past its term, what is left is counted at the draw's own pace, not all in one month.
+        let months = if left == 0 { self.due_dates.len() } else { left };
+        let months = i64::try_from(months.max(1)).unwrap_or(1);
+        outstanding.mul_ratio(1, months)
+    }
+
+    /// The last due date of the schedule.
+    pub fn maturity(&self) -> NaiveDate {
+        self.due_dates.last().copied().unwrap_or(self.drawn)
+    }
+}
+
+/// A card-like account's statements and payments.
+#[derive(Clone, Debug, Default)]
+pub struct CardBook {
+    /// Statement indexes, by closing date.
+    pub statements: Vec<usize>,
+    /// Payments: (day, cumulative paid), in time order.
+    pub payments: Vec<(NaiveDate, Money)>,
+}
+
+impl CardBook {
+    fn paid_between(&self, from: NaiveDate, to: NaiveDate) -> Money {
+        let upto = |t: NaiveDate| {
+            let n = self.payments.partition_point(|(day, _)| *day <= t);
+            if n == 0 { Money::ZERO } else { self.payments[n - 1].1 }
+        };
+        let before = from.pred_opt().map_or(Money::ZERO, upto);
+        upto(to) - before
+    }
+
+    /// The balance at the end of `t`: the latest statement's balance less what was paid since,
+    /// with the statement's index.
+    pub fn balance_at(&self, data: &DataFile, t: NaiveDate) -> (Money, Option<usize>) {
+        let n = self.statements.partition_point(|i| data.statements[*i].closing <= t);
+        if n == 0 {
+            return (Money::ZERO, None);
+        }
+        let index = self.statements[n - 1];
+        let statement = &data.statements[index];
+        let paid = self.paid_between(statement.closing.succ_opt().unwrap_or(statement.closing), t);
+        ((statement.balance - paid).at_least_zero(), Some(index))
+    }
+}
+
+/// All dues, episodes and running balances of one data file.
+#[derive(Clone, Debug, Default)]
+pub struct Ledger {
+    /// Every due amount, grouped by what it belongs to.
+    pub dues: Vec<Due>,
+    /// Indexes into `dues`, by due date.
+    pub by_date: Vec<usize>,
+    /// Every overdue episode, by start.
+    pub episodes: Vec<Episode>,
+    /// One book per draw, parallel to `DataFile::draws`.
+    pub draws: Vec<DrawBook>,
+    /// Books of accounts billed by statements, by account index.
+    pub cards: HashMap<usize, CardBook>,
+}
+
+impl Ledger {
+    /// Builds the ledger.
+    pub fn build(data: &DataFile, rules: &PaymentHistory) -> Ledger {
+        let account_index: HashMap<&str, usize> =
+            data.accounts.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let draw_index: HashMap<&str, usize> = data.draws.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        let billed: Vec<bool> = {
+            let mut billed = vec![false; data.accounts.len()];
+            for statement in &data.statements {
+                if let Some(&i) = account_index.get(statement.account.as_str()) {
+                    billed[i] = true;
+                }
+            }
+            billed
+        };
+
+        let mut draws: Vec<DrawBook> = data
+            .draws
+            .iter()
+            .map(|draw| {
+                let account = account_index.get(draw.account.as_str()).copied();
+                let mut book = schedule(draw.at.date(), draw.amount, draw.term_months, draw.repay, draw.daily_rate_pct);
+                book.billed_by_statement = account.is_some_and(|a| billed[a]);
+                book
+            })
+            .collect();
+
+        let mut payments: Vec<Vec<(NaiveDateTime, Money, usize)>> = vec![Vec::new(); data.draws.len()];
+        let mut cards: HashMap<usize, CardBook> = HashMap::new();
+        let mut unlinked: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (r, repayment) in data.repayments.iter().enumerate() {
+            let Some(&account) = account_index.get(repayment.account.as_str()) else { continue };
+            match repayment.draw.as_deref().and_then(|d| draw_index.get(d)) {
+                Some(&d) => payments[d].push((repayment.at, repayment.amount, r)),
+                None if billed[account] => {
+                    cards.entry(account).or_default().payments.push((repayment.at.date(), repayment.amount))
+                }
+                None => unlinked.entry(account).or_default().push(r),
+            }
+        }
+        allocate_unlinked(data, &account_index, &draws, &mut payments, unlinked);
+
+        let mut ledger = Ledger::default();
+        for (d, mut pays) in payments.into_iter().enumerate() {
+            pays.sort_by_key(|p| p.0);
+            let account = account_index.get(data.draws[d].account.as_str()).copied().unwrap_or(0);
+            let book = &mut draws[d];
+            let mut cumulative = Money::ZERO;
+            book.payments = pays
+                .iter()
+                .map(|(at, amount, _)| {
+                    cumulative += *amount;
+                    (at.date(), cumulative)
+                })
+                .collect();
+            settle(book, rules);
+            if !book.billed_by_statement {
+                let ids: Vec<&str> = pays.iter().map(|p| data.repayments[p.2].id.as_str()).collect();
+                ledger.add_draw_dues(d, account, book, rules, &ids);
+            }
+        }
+        ledger.draws = draws;
+
+        for (s, statement) in data.statements.iter().enumerate() {
+            if let Some(&account) = account_index.get(statement.account.as_str()) {
+                cards.entry(account).or_default().statements.push(s);
+            }
+        }
+        for (account, book) in &mut cards {
+            book.statements.sort_by_key(|s| data.statements[*s].closing);
+            book.payments.sort_by_key(|p| p.0);
+            let mut cumulative = Money::ZERO;
+            for payment in &mut book.payments {
+                cumulative += payment.1;
+                payment.1 = cumulative;
+            }
+            ledger.add_statement_dues(data, *account, book, rules);
+        }
+        ledger.cards = cards;
+        ledger.by_date = (0..ledger.dues.len()).collect();
+        ledger.by_date.sort_by_key(|i| ledger.dues[*i].due);
+        ledger.episodes.sort_by_key(|e| e.start);
+        ledger
+    }
+
+    fn add_draw_dues(&mut self, d: usize, account: usize, book: &DrawBook, rules: &PaymentHistory, ids: &[&str]) {
+        let mut previous = Money::ZERO;
+        let mut chain: Option<Episode> = None;
+        for (k, due_date) in book.due_dates.iter().enumerate() {
+            let amount = book.cum_due[k] - previous;
+            previous = book.cum_due[k];
+            let required = book.cum_due[k] - tolerance(amount, rules);
+            let met_on = match book.settled_on {
+                Some(settled) if settled <= *due_date => Some(settled),
+                _ => book.payments.iter().find(|(_, cum)| *cum >= required).map(|(day, _)| *day),
+            };
+            let due = Due { source: Source::Draw(d), account, due: *due_date, amount, met_on };
+            self.track(due, &mut chain, rules, || ids.iter().map(|s| s.to_string()).collect());
+        }
+        if let Some(episode) = chain {
+            self.episodes.push(episode);
+        }
+    }
+
+    fn add_statement_dues(&mut self, data: &DataFile, account: usize, book: &CardBook, rules: &PaymentHistory) {
+        let mut chain: Option<Episode> = None;
+        for (position, &s) in book.statements.iter().enumerate() {
+            let statement = &data.statements[s];
+            let required = statement.minimum - tolerance(statement.minimum, rules);
+            let from = statement.closing;
+            let met_by_payment = book
+                .payments
+                .iter()
+                .filter(|(day, _)| *day >= from)
+                .find(|(day, _)| book.paid_between(from, *day) >= required)
+                .map(|(day, _)| *day);
+            // A later bill paid in full also clears this one: its balance carried what was missed.
+            let met_by_later_bill = book.statements[position + 1..].iter().find_map(|&later| {
+                let bill = &data.statements[later];
+                book.payments
+                    .iter()
+                    .filter(|(day, _)| *day >= bill.closing)
+                    .find(|(day, _)| book.paid_between(bill.closing, *day) >= bill.balance)
+                    .map(|(day, _)| *day)
+            });
+            let met_on = if required <= Money::ZERO {
+                Some(statement.closing)
+            } else {
+                [met_by_payment, met_by_later_bill].into_iter().flatten().min()
+            };
+            let due =
+                Due { source: Source::Statement(s), account, due: statement.due, amount: statement.minimum, met_on };
+            self.track(due, &mut chain, rules, Vec::new);
+        }
+        if let Some(episode) = chain {
+            self.episodes.push(episode);
+        }
+    }
+
+    /// Adds a due, and grows or closes the running episode of its source.
+    fn track(
+        &mut self,
+        due: Due,
+        chain: &mut Option<Episode>,
+        rules: &PaymentHistory,
+        repayment_ids: impl FnOnce() -> Vec<String>,
+    ) {
+        let grace = rules.grace_days;
+        let late = !due.on_time(grace);
+        let start = due.due + chrono::Duration::days(grace + 1);
+        let index = self.dues.len();
+        let met_on = due.met_on;
+        let (source, account) = (due.source, due.account);
+        self.dues.push(due);
+        if let Some(episode) = chain.as_mut() {
+            let covered_before = episode.end.is_some_and(|end| end < start);
+            if !covered_before {
+                if late {
+                    episode.dues.push(index);
+                    episode.end = max_end(episode.end, met_on);
+                }
+                return;
+            }
+            if let Some(done) = chain.take() {
+                self.episodes.push(done);
+            }
+        }
+        if late {
+            *chain = Some(Episode {
+                source,
+                account,
+                dues: vec![index],
+                start,
+                end: met_on,
+                repayment_ids: repayment_ids(),
+            });
+        }
+    }
+}
+
+fn max_end(current: Option<NaiveDate>, next: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (current, next) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        _ => None,
+    }
+}
+
+/// The shortfall that does not count as overdue.
+fn tolerance(amount: Money, rules: &PaymentHistory) -> Money {
+    amount.mul_ratio(rules.tolerance_pct, 100).max(rules.tolerance_min)
+}
+
+/// Marks a draw settled once paid at least its principal plus the interest due so far.
+fn settle(book: &mut DrawBook, rules: &PaymentHistory) {
+    for (day, cumulative) in &book.payments {
+        let passed = book.due_dates.partition_point(|d| d <= day);
+        let interest = if passed == 0 { Money::ZERO } else { book.cum_interest[passed - 1] };
+        if *cumulative + rules.tolerance_min >= book.principal + interest {
+            book.settled_on = Some(*day);
+            return;
+        }
+    }
+}
+
+/// Unlinked repayments on accounts not billed by statements pay the oldest draw first.
+fn allocate_unlinked(
+    data: &DataFile,
+    account_index: &HashMap<&str, usize>,
+    books: &[DrawBook],
+    payments: &mut [Vec<(NaiveDateTime, Money, usize)>],
+    unlinked: HashMap<usize, Vec<usize>>,
+) {
+    let mut draws_by_account: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (d, draw) in data.draws.iter().enumerate() {
+        if let Some(&a) = account_index.get(draw.account.as_str()) {
+            draws_by_account.entry(a).or_default().push(d);
+        }
+    }
+    for (account, mut repayments) in unlinked {
+        let Some(mut draws) = draws_by_account.remove(&account) else { continue };
+        draws.sort_by_key(|d| data.draws[*d].at);
+        repayments.sort_by_key(|r| data.repayments[*r].at);
+        let mut room: Vec<Money> = draws
+            .iter()
+            .map(|d| {
+                let total = books[*d].cum_due.last().copied().unwrap_or(books[*d].principal);
+                (total - payments[*d].iter().map(|p| p.1).sum::<Money>()).at_least_zero()
+            })
+            .collect();
+        let mut next = 0;
+        for r in repayments {
+            let repayment = &data.repayments[r];
+            let mut left = repayment.amount;
+            let mut last_taker = None;
+            let mut i = next;
+            while left > Money::ZERO && i < draws.len() && data.draws[draws[i]].at <= repayment.at {
+                let take = left.min(room[i]);
+                if take > Money::ZERO {
+                    payments[draws[i]].push((repayment.at, take, r));
+                    room[i] -= take;
+                    left -= take;
+                }
+                last_taker = Some(i);
+                if room[i] == Money::ZERO && i == next {
+                    next += 1;
+                }
+                i += 1;
+            }
+            // Paying more than the schedule asks (early settlement, fees) still goes to the latest draw.
+            if left > Money::ZERO
+                && let Some(i) = last_taker
+            {
+                payments[draws[i]].push((repayment.at, left, r));
+            }
+        }
+    }
+}
+
+/// Fixed-point scale for rates.
+const SCALE: i128 = 1_000_000_000_000;
+
+/// The schedule a draw implies.
+pub fn schedule(
+    drawn: NaiveDate,
+    principal: Money,
+    term_months: u32,
+    repay: RepayMethod,
+    daily: Option<Percent>,
+) -> DrawBook {
+    let n = term_months.max(1);
+    let due_dates: Vec<NaiveDate> =
+        (1..=n).map(|k| drawn.checked_add_months(Months::new(k)).unwrap_or(drawn)).collect();
+    // A month's rate from the daily rate: 30 days, in SCALE units of a fraction.
+    let rate = i128::from(daily.map_or(0, |p| p.units())) * 30 * SCALE / (100 * i128::from(Percent::UNITS_PER_PERCENT));
+    let p = i128::from(principal.fen());
+    let n_i = i128::from(n);
+    let mut cum_due = Vec::with_capacity(n as usize);
+    let mut cum_interest = Vec::with_capacity(n as usize);
+    let (mut due_total, mut interest_total) = (0i128, 0i128);
+    let growth = pow_scaled(SCALE + rate, n);
+    for k in 1..=n_i {
+        let (principal_k, interest_k) = match repay {
+            RepayMethod::EqualPrincipal => {
+                let before = p * (k - 1) / n_i;
+                (p * k / n_i - before, (p - before) * rate / SCALE)
+            }
+            RepayMethod::EqualInstallments if rate > 0 && growth > SCALE => {
+                let payment = p * rate / SCALE * growth / (growth - SCALE);
+                let grown_k = pow_scaled(SCALE + rate, k as u32);
+                let grown_before = pow_scaled(SCALE + rate, (k - 1) as u32);
+                let principal_k = p * (grown_k - grown_before) / (growth - SCALE);
+                (principal_k, payment - principal_k)
+            }
+            RepayMethod::EqualInstallments => (p * k / n_i - p * (k - 1) / n_i, 0),
+            RepayMethod::InterestFirst => (if k == n_i { p } else { 0 }, p * rate / SCALE),
+            RepayMethod::Bullet => (if k == n_i { p } else { 0 }, if k == n_i { p * rate * n_i / SCALE } else { 0 }),
+        };
+        due_total += principal_k + interest_k;
+        interest_total += interest_k;
+        cum_due.push(Money::from_fen(clamp(due_total)));
+        cum_interest.push(Money::from_fen(clamp(interest_total)));
+    }
+    DrawBook { drawn, principal, due_dates, cum_due, cum_interest, ..DrawBook::default() }
+}
+
+fn clamp(value: i128) -> i64 {
+    value.clamp(0, i128::from(i64::MAX)) as i64
+}
+
+/// `base^n` in SCALE units, saturating far above any real schedule.
+fn pow_scaled(base: i128, n: u32) -> i128 {
+    let ceiling = SCALE * 1_000_000;
+    let mut out = SCALE;
+    for _ in 0..n {
+        out = out * base / SCALE;
+        if out > ceiling {
+            return ceiling;
+        }
+    }
+    out
+}
+
+/// The first day of `day`'s month.
+pub fn month_start(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
