@@ -272,3 +272,19 @@ fn the_same_order_twice_in_one_file_is_one_record() {
     assert_eq!((summary.repayments_added, summary.duplicates_skipped), (9, 1), "{summary}");
     assert_eq!(validate(&apply_merge(&typed_accounts(), &plan)), vec![]);
 }
+
+#[test]
+fn the_engine_reads_imported_records_as_paid_on_time() {
+    // Both apps' exports cover 2023-01 to 2023-04: as of their last day every imported
+    // instalment (with the rules' default terms) has its repayment, and the lines drawn on
+    // count as lenders, with the imported draws as evidence.
+    let (alipay, _) = merge(&typed_accounts(), "alipay-2023-01-04.csv");
+    let (all, _) = merge(&alipay, "wechat-2023-01-04.xlsx");
+    let rules = credit_health::engine::Rules::default_rules();
+    let explanation = credit_health::engine::explain(&all, &rules, day(2023, 4, 30));
+    let codes: Vec<String> = explanation.reasons.iter().map(|r| format!("{:?}", r.code)).collect();
+    assert!(!codes.iter().any(|c| c.contains("Overdue")), "{codes:?}");
+    let evidence: Vec<&String> = explanation.reasons.iter().flat_map(|r| &r.evidence).collect();
+    assert!(evidence.iter().any(|id| id.starts_with("alipay-")), "{evidence:?}");
+    assert!(evidence.iter().any(|id| id.starts_with("wechat-")), "{evidence:?}");
+}
