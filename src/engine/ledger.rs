@@ -342,7 +342,8 @@ impl Ledger {
             } else {
                 [reached(statement.closing, required), later_full[position + 1]].into_iter().flatten().min()
             };
-            let due = Due { source: Source::Statement(s), account, due: statement.due, amount: statement.minimum, met_on };
+            let due =
+                Due { source: Source::Statement(s), account, due: statement.due, amount: statement.minimum, met_on };
             self.track(due, &mut chain, rules, Vec::new);
         }
         if let Some(episode) = chain {
