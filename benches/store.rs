@@ -5,7 +5,8 @@
 use std::time::{Duration, Instant};
 
 use credit_health::domain::generate::{GenerateOptions, generate};
-use credit_health::store::{LoadOutcome, Store};
+use credit_health::domain::{parse_data_file, validate, write_data_file};
+use credit_health::store::{LoadOutcome, Store, data_file_text, write_atomic};
 
 const RUNS: usize = 7;
 
@@ -29,6 +30,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         assert!(saved.is_ok(), "{saved:?}");
     });
     report("save (with backup)", save, 300);
+    let mut listed = 0;
+    let list = median(RUNS, || listed = store.backups().map(|b| b.len()).unwrap_or(0));
+    println!("list {listed} backups with record counts: median {:.1} ms (no budget)", list.as_secs_f64() * 1e3);
+
+    // Where the time goes, to see what to fix when a budget is missed.
+    let text = std::fs::read_to_string(store.data_path())?;
+    let parsed = median(RUNS, || drop(parse_data_file(&text)));
+    println!("  of which parse: {:.1} ms", parsed.as_secs_f64() * 1e3);
+    let checked = median(RUNS, || drop(validate(&data)));
+    println!("  of which validate: {:.1} ms", checked.as_secs_f64() * 1e3);
+    let written = median(RUNS, || drop(write_data_file(&data)));
+    println!("  ron's serializer (domain::write_data_file, not used to save): {:.1} ms", written.as_secs_f64() * 1e3);
+    let fast = median(RUNS, || drop(data_file_text(&data)));
+    println!("  of which serialize (store::data_file_text, the same bytes): {:.1} ms", fast.as_secs_f64() * 1e3);
+    let out = dir.path().join("plain.ron");
+    let synced = median(RUNS, || drop(write_atomic(&out, text.as_bytes())));
+    println!("  of which write + fsync: {:.1} ms", synced.as_secs_f64() * 1e3);
     Ok(())
 }
 

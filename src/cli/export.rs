@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, Io};
-use crate::domain::{DataFile, write_data_file};
-use crate::store::{DATA_FILE, Health, StoreError, inspect, recovery_report, write_atomic};
+use crate::domain::DataFile;
+use crate::store::{DATA_FILE, Health, StoreError, data_file_text, inspect, recovery_report, write_atomic};
 
 /// Writes the store's data to `out` (atomically) or to standard output.
 pub fn run(io: &mut Io, out: Option<&Path>, data_dir: impl FnOnce() -> Result<PathBuf, StoreError>) -> u8 {
@@ -12,10 +12,7 @@ pub fn run(io: &mut Io, out: Option<&Path>, data_dir: impl FnOnce() -> Result<Pa
         Ok(data) => data,
         Err(code) => return code,
     };
-    let text = match write_data_file(&data) {
-        Ok(text) => text,
-        Err(error) => return io.fail(&format!("could not write the data as text: {error}")),
-    };
+    let text = data_file_text(&data);
     match out {
         Some(path) => match write_atomic(path, text.as_bytes()) {
             Ok(()) => {

@@ -453,7 +453,8 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    fn security_at(&self, t: NaiveDate) -> (Vec<usize>, bool) {
+    /// Security events in the window up to `t`, and whether they amount to an anomaly.
+    pub fn security_at(&self, t: NaiveDate) -> (Vec<usize>, bool) {
         let identity = &self.rules.factors.identity;
         let from = t - Duration::days(identity.security_window_days);
         let events = self.events_between(from, t, |k| matches!(k, EventKind::AbnormalLogin | EventKind::DeviceChange));

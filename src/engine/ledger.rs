@@ -308,30 +308,39 @@ impl Ledger {
     }
 
     fn add_statement_dues(&mut self, data: &DataFile, account: usize, book: &CardBook, rules: &PaymentHistory) {
+        // The day cumulative payments from `from` on first reach `amount`: one binary search.
+        let reached = |from: NaiveDate, amount: Money| -> Option<NaiveDate> {
+            let before = book.payments.partition_point(|(day, _)| *day < from);
+            let base = if before == 0 { Money::ZERO } else { book.payments[before - 1].1 };
+            let rest = &book.payments[before..];
+            let n = rest.partition_point(|(_, cum)| *cum - base < amount);
+            rest.get(n).map(|(day, _)| *day)
+        };
+        // A later bill paid in full also clears this one (its balance carried what was missed):
+        // the earliest day any later bill was paid in full, as a suffix minimum.
+        let paid_in_full: Vec<Option<NaiveDate>> = book
+            .statements
+            .iter()
+            .map(|&s| {
+                let bill = &data.statements[s];
+                reached(bill.closing, bill.balance)
+            })
+            .collect();
+        let mut later_full: Vec<Option<NaiveDate>> = vec![None; paid_in_full.len() + 1];
+        for i in (0..paid_in_full.len()).rev() {
+            later_full[i] = match (paid_in_full[i], later_full[i + 1]) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
         let mut chain: Option<Episode> = None;
         for (position, &s) in book.statements.iter().enumerate() {
             let statement = &data.statements[s];
             let required = statement.minimum - tolerance(statement.minimum, rules);
-            let from = statement.closing;
-            let met_by_payment = book
-                .payments
-                .iter()
-                .filter(|(day, _)| *day >= from)
-                .find(|(day, _)| book.paid_between(from, *day) >= required)
-                .map(|(day, _)| *day);
-            // A later bill paid in full also clears this one: its balance carried what was missed.
-            let met_by_later_bill = book.statements[position + 1..].iter().find_map(|&later| {
-                let bill = &data.statements[later];
-                book.payments
-                    .iter()
-                    .filter(|(day, _)| *day >= bill.closing)
-                    .find(|(day, _)| book.paid_between(bill.closing, *day) >= bill.balance)
-                    .map(|(day, _)| *day)
-            });
             let met_on = if required <= Money::ZERO {
                 Some(statement.closing)
             } else {
-                [met_by_payment, met_by_later_bill].into_iter().flatten().min()
+                [reached(statement.closing, required), later_full[position + 1]].into_iter().flatten().min()
             };
             let due =
                 Due { source: Source::Statement(s), account, due: statement.due, amount: statement.minimum, met_on };

@@ -358,10 +358,10 @@ pub fn simulate(prepared: &Prepared, until: NaiveDate) -> LimitHistory {
                 }
             }
             Checkpoint::Security => {
-                let f = prepared.features_at(day);
+                let (_, anomaly) = prepared.security_at(day);
                 let recently = last_security_cut
                     .is_some_and(|d| (day - d).num_days() < prepared.rules.factors.identity.security_window_days);
-                if f.security_anomaly && limit > Money::ZERO && !recently {
+                if anomaly && limit > Money::ZERO && !recently {
                     let to = round(prepared, limit.mul_ratio(100 - prepared.rules.limit.security_cut_pct, 100));
                     change(&mut history, &mut limit, day, to, ChangeKind::Cut, vec![ReasonCode::SecurityAnomaly]);
                     last_security_cut = Some(day);

@@ -57,7 +57,7 @@ pub fn list_stamped(backup_dir: &Path) -> Result<Vec<(NaiveDateTime, PathBuf)>, 
             found.push((stamp, entry.path()));
         }
     }
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by_key(|(stamp, _)| std::cmp::Reverse(*stamp));
     Ok(found)
 }
 
@@ -86,13 +86,15 @@ pub fn info(utc: NaiveDateTime, path: PathBuf) -> BackupInfo {
 
 /// Counts records in a data file's text by its `id:` keys (every record has exactly one, the
 /// profile none), outside strings and comments. `None` when the text has no `schema` key, so
-/// that an unrelated file is not given a count.
+/// that an unrelated file is not given a count. Jumps from one `"`, `/` or `:` to the next and
+/// reads each key backwards from its colon, so a 10 MB backup takes milliseconds.
 pub fn count_records(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut ids = 0;
     let mut has_schema = false;
-    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(found) = bytes[i..].iter().position(|b| matches!(b, b'"' | b'/' | b':')) {
+        i += found;
         match bytes[i] {
             b'"' => i = skip_string(bytes, i),
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
@@ -101,22 +103,31 @@ pub fn count_records(text: &str) -> Option<usize> {
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
                 i = text[i + 2..].find("*/").map_or(bytes.len(), |p| i + 2 + p + 2)
             }
-            b if b.is_ascii_alphabetic() || b == b'_' => {
-                let start = i;
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-                    i += 1;
+            b':' => {
+                match key_before(bytes, i) {
+                    b"id" => ids += 1,
+                    b"schema" => has_schema = true,
+                    _ => {}
                 }
-                let word = &text[start..i];
-                let next = bytes[i..].iter().find(|b| !b.is_ascii_whitespace());
-                if next == Some(&b':') {
-                    ids += usize::from(word == "id");
-                    has_schema |= word == "schema";
-                }
+                i += 1;
             }
             _ => i += 1,
         }
     }
     has_schema.then_some(ids)
+}
+
+/// The identifier just before the colon at `colon` (spaces allowed between), or nothing.
+fn key_before(bytes: &[u8], colon: usize) -> &[u8] {
+    let mut end = colon;
+    while end > 0 && bytes[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_') {
+        start -= 1;
+    }
+    &bytes[start..end]
 }
 
 /// From an opening quote, the offset just past the closing one.
@@ -164,6 +175,7 @@ mod tests {
             ("(schema: 1, events: [(id: \"e\", note: \"id: x\")]) // id: y", Some(1)),
             ("(schema: 1, /* id: z */ draws: [(id :\"d\")])", Some(1)),
             ("(profile: (id: \"p\"))", None),
+            ("(schema: 1, a: [(id:\"x\"), (bid: \"y\"), (id\n : \"z\")])", Some(2)),
             ("", None),
         ];
         for (text, expected) in cases {

@@ -65,14 +65,6 @@ pub enum StoreError {
         /// Every problem found.
         problems: Vec<Problem>,
     },
-    /// The data could not be turned into RON text.
-    #[error("{}: could not write the data as text: {message}", .path.display())]
-    Serialize {
-        /// The file that was not written.
-        path: PathBuf,
-        /// What the serializer said.
-        message: String,
-    },
 }
 
 impl StoreError {

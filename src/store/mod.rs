@@ -13,6 +13,7 @@ pub mod error;
 pub mod fs;
 pub mod lock;
 pub mod paths;
+pub mod text;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -24,7 +25,8 @@ pub use self::backups::{BackupInfo, KEEP_BACKUPS};
 pub use self::error::StoreError;
 pub use self::fs::{FileSystem, RealFs, read_bytes, read_text, write_atomic};
 pub use self::paths::{DATA_DIR_ENV, resolve_data_dir, sample_dir};
-use crate::domain::{DataFile, Problem, ProblemCode, check_text, validate, write_data_file};
+pub use self::text::data_file_text;
+use crate::domain::{DataFile, Problem, ProblemCode, check_text, validate};
 
 /// The person's data file's name inside the store folder.
 pub const DATA_FILE: &str = "data.ron";
@@ -111,7 +113,7 @@ impl Store {
         let path = self.data_path();
         match check_file(&path)? {
             FileState::Missing => Ok(LoadOutcome::Empty),
-            FileState::Good(data) => Ok(LoadOutcome::Loaded(data)),
+            FileState::Good(data) => Ok(LoadOutcome::Loaded(*data)),
             FileState::Bad(problems) => {
                 let moved_aside = self.move_aside(&path)?;
                 let newest_good_backup = newest_good_backup(&self.backup_dir())?;
@@ -129,8 +131,7 @@ impl Store {
         if !problems.is_empty() {
             return Err(StoreError::Invalid { path, problems });
         }
-        let text = write_data_file(data)
-            .map_err(|error| StoreError::Serialize { path: path.clone(), message: error.to_string() })?;
+        let text = text::data_file_text(data);
         self.back_up_current()?;
         fs::write_atomic_with(&*self.fs, &path, text.as_bytes())?;
         // The save succeeded; an old backup that could not be removed is retried next time.
@@ -215,7 +216,7 @@ pub fn inspect(dir: &Path) -> Result<Health, StoreError> {
     let path = dir.join(DATA_FILE);
     Ok(match check_file(&path)? {
         FileState::Missing => Health::Empty,
-        FileState::Good(data) => Health::Sound(data),
+        FileState::Good(data) => Health::Sound(*data),
         FileState::Bad(problems) => {
             let newest_good_backup = newest_good_backup(&dir.join(backups::BACKUP_DIR))?;
             Health::Corrupt { path, problems, newest_good_backup }
@@ -226,7 +227,7 @@ pub fn inspect(dir: &Path) -> Result<Health, StoreError> {
 /// What a data file on disk holds.
 enum FileState {
     Missing,
-    Good(DataFile),
+    Good(Box<DataFile>),
     Bad(Vec<Problem>),
 }
 
@@ -250,7 +251,7 @@ fn check_file(path: &Path) -> Result<FileState, StoreError> {
         Err(other) => return Err(other),
     };
     Ok(match check_text(&text) {
-        Ok(data) => FileState::Good(data),
+        Ok(data) => FileState::Good(Box::new(data)),
         Err(problems) => FileState::Bad(problems),
     })
 }
