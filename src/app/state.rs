@@ -376,6 +376,7 @@ impl AppState {
             opened: self.today,
             limit: None,
             closed: None,
+            imported_until: None,
         });
         let Some(store) = self.own_store.as_mut() else { return };
         if let Err(error) = store.save(&data) {

@@ -224,5 +224,5 @@ pub fn data_with(accounts: Vec<Account>) -> DataFile {
 
 /// An account.
 pub fn account(id: &str, lender: &str, kind: AccountKind, opened: NaiveDate) -> Account {
-    Account { id: id.into(), lender: lender.into(), kind, opened, limit: None, closed: None }
+    Account { id: id.into(), lender: lender.into(), kind, opened, limit: None, closed: None, imported_until: None }
 }
