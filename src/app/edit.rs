@@ -182,6 +182,8 @@ pub enum RecordEdit {
         /// As it becomes.
         new: Box<Profile>,
     },
+    /// Several edits as one (an imported bill): applied in order, undone in reverse, all or none.
+    Batch(Vec<RecordEdit>),
 }
 
 /// Why an edit could not be applied to the records as they are now.
@@ -200,6 +202,7 @@ impl RecordEdit {
             RecordEdit::Delete { record, index } => RecordEdit::Add { record: record.clone(), index: *index },
             RecordEdit::Replace { old, new } => RecordEdit::Replace { old: new.clone(), new: old.clone() },
             RecordEdit::Profile { old, new } => RecordEdit::Profile { old: new.clone(), new: old.clone() },
+            RecordEdit::Batch(edits) => RecordEdit::Batch(edits.iter().rev().map(RecordEdit::inverse).collect()),
         }
     }
 
@@ -209,6 +212,7 @@ impl RecordEdit {
             RecordEdit::Add { record, .. } | RecordEdit::Delete { record, .. } => Some(record.kind()),
             RecordEdit::Replace { new, .. } => Some(new.kind()),
             RecordEdit::Profile { .. } => None,
+            RecordEdit::Batch(edits) => edits.last().and_then(RecordEdit::kind),
         }
     }
 
@@ -229,6 +233,15 @@ impl RecordEdit {
             }
             RecordEdit::Profile { new, .. } => {
                 data.profile = (**new).clone();
+                Ok(())
+            }
+            RecordEdit::Batch(edits) => {
+                // On a copy, so that a part that fails leaves the records as they were.
+                let mut copy = data.clone();
+                for edit in edits {
+                    edit.apply(&mut copy)?;
+                }
+                *data = copy;
                 Ok(())
             }
         }
@@ -325,6 +338,24 @@ mod tests {
             assert_eq!(data, before);
             edit.apply(&mut data).unwrap();
         }
+        assert_eq!(data, original);
+    }
+
+    #[test]
+    fn a_batch_is_undone_as_one_and_a_failing_part_changes_nothing() {
+        let original = sample();
+        let batch = RecordEdit::Batch(vec![
+            RecordEdit::Add { record: repayment("r1", 100), index: usize::MAX },
+            RecordEdit::Add { record: repayment("r2", 200), index: usize::MAX },
+        ]);
+        let mut data = original.clone();
+        batch.apply(&mut data).unwrap();
+        assert_eq!(data.repayments.len(), original.repayments.len() + 2);
+        batch.inverse().apply(&mut data).unwrap();
+        assert_eq!(data, original);
+        let failing =
+            RecordEdit::Batch(vec![batch.clone(), RecordEdit::Delete { record: repayment("nope", 1), index: 0 }]);
+        assert!(failing.apply(&mut data).is_err());
         assert_eq!(data, original);
     }
 

@@ -1,0 +1,194 @@
+//! The bill import preview: reading progress, then what the export would add (rows the person
+//! can leave out), what is already in the record, what was left out and why; or why the file
+//! was refused. Confirm and Cancel are commands; nothing is saved before Confirm.
+
+use egui::RichText;
+
+use super::{Env, i18n};
+use crate::app::Command;
+use crate::app::bill_import::{BillImport, ImportStage, Preview};
+use crate::domain::Lang;
+use crate::import::{PlannedRecord, RowKind};
+
+/// The preview, as a modal window.
+pub fn import_preview_ui(ctx: &egui::Context, env: &Env, import: &BillImport, out: &mut Vec<Command>) {
+    let modal = egui::Modal::new(egui::Id::unique("bill_import")).show(ctx, |ui| {
+        ui.set_width(env.sizes().max_content_width.min(ctx.content_rect().width() * 0.9));
+        ui.heading(format!("{}{}", env.t("导入账单：", "Import bill export: "), import.file_name));
+        match &import.stage {
+            ImportStage::Reading => reading_ui(ui, env, import),
+            ImportStage::Failed(reason) => failed_ui(ui, env, reason, out),
+            ImportStage::Preview(preview) => preview_ui(ui, env, preview, out),
+        }
+    });
+    if modal.should_close() {
+        out.push(Command::CancelImport);
+    }
+}
+
+fn reading_ui(ui: &mut egui::Ui, env: &Env, import: &BillImport) {
+    let (done, total) = import.progress();
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(env.t("正在读取账单……", "Reading the bill…"));
+    });
+    let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
+    let text = format!("{done} / {total} {}", env.t("行", "rows"));
+    ui.add(egui::ProgressBar::new(fraction).text(text));
+}
+
+fn failed_ui(ui: &mut egui::Ui, env: &Env, reason: &str, out: &mut Vec<Command>) {
+    ui.label(
+        RichText::new(env.t("无法导入这个文件，什么也没改：", "This file cannot be imported; nothing was changed:"))
+            .strong()
+            .color(env.palette.error.color()),
+    );
+    ui.label(RichText::new(reason).color(env.palette.error.color()));
+    if ui.button(env.t("关闭", "Close")).clicked() {
+        out.push(Command::CancelImport);
+    }
+}
+
+fn preview_ui(ui: &mut egui::Ui, env: &Env, preview: &Preview, out: &mut Vec<Command>) {
+    summary_ui(ui, env, preview);
+    ui.add_space(env.sizes().spacing);
+    rows_ui(ui, env, preview, out);
+    ui.add_space(env.sizes().spacing);
+    ignored_ui(ui, env, preview);
+    ui.add_space(env.sizes().spacing);
+    ui.horizontal(|ui| {
+        let adding = preview.adding();
+        let confirm = match env.lang {
+            Lang::Zh => format!("确认导入 {adding} 条"),
+            Lang::En => format!("Import {adding} records"),
+        };
+        if ui.add_enabled(adding > 0, egui::Button::new(confirm)).clicked() {
+            out.push(Command::ConfirmImport);
+        }
+        if ui.button(env.t("取消", "Cancel")).clicked() {
+            out.push(Command::CancelImport);
+        }
+    });
+}
+
+fn summary_ui(ui: &mut egui::Ui, env: &Env, preview: &Preview) {
+    let plan = &preview.plan;
+    let count = |kind: RowKind| plan.items.iter().filter(|i| i.record.kind() == kind).count();
+    let (draws, repayments) = (count(RowKind::Draw), count(RowKind::Repayment));
+    let source = plan.source.name(env.lang);
+    let covers = preview.covered_until.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    ui.label(match env.lang {
+        Lang::Zh => format!("{source}账单，共 {} 行，截至 {covers}。", plan.rows_read),
+        Lang::En => format!("{source} bill, {} rows, up to {covers}.", plan.rows_read),
+    });
+    ui.label(match env.lang {
+        Lang::Zh => format!("识别出 {} 条借还记录：借款 {draws} 笔，还款 {repayments} 笔。", plan.items.len()),
+        Lang::En => format!("Recognised {} credit rows: {draws} draws, {repayments} repayments.", plan.items.len()),
+    });
+    let duplicates = preview.duplicates();
+    if duplicates > 0 {
+        ui.label(match env.lang {
+            Lang::Zh => format!("已在记录中（跳过）：{duplicates} 条。"),
+            Lang::En => format!("Already in your record (skipped): {duplicates}."),
+        });
+    }
+    if preview.new_rows() == 0 {
+        ui.label(
+            RichText::new(env.t(
+                "没有新的记录：这个账单里的借还记录都已在你的记录中。",
+                "Nothing new: every credit row of this bill is already in your record.",
+            ))
+            .strong(),
+        );
+    }
+    if !plan.new_accounts.is_empty() {
+        let names: Vec<&str> = plan.new_accounts.iter().map(|a| a.lender.as_str()).collect();
+        ui.label(format!("{}{}", env.t("将新建账户：", "New accounts: "), names.join(env.t("、", ", "))));
+    }
+    if plan.items.iter().any(|i| i.uses_default_terms && i.duplicate_of.is_none()) {
+        ui.label(RichText::new(env.t(
+            "账单不写借款期限：借款按规则的默认期限导入，之后可在记录中修改；账单最后一天之后的还款计划不计为逾期。",
+            "Bills do not show loan terms: draws get the rules' default term (edit them in Records); \
+             instalments after the bill's last day are not counted as overdue.",
+        ))
+        .small()
+        .color(env.palette.weak_text.color()));
+    }
+}
+
+fn rows_ui(ui: &mut egui::Ui, env: &Env, preview: &Preview, out: &mut Vec<Command>) {
+    let items = &preview.plan.items;
+    if items.is_empty() {
+        return;
+    }
+    let height = env.sizes().row_height;
+    egui::ScrollArea::vertical().max_height(height * 12.0).auto_shrink([false, true]).show_rows(
+        ui,
+        height,
+        items.len(),
+        |ui, range| {
+            egui::Grid::new("bill_rows").striped(true).num_columns(6).show(ui, |ui| {
+                for index in range {
+                    row_ui(ui, env, index, &items[index], out);
+                    ui.end_row();
+                }
+            });
+        },
+    );
+}
+
+fn row_ui(ui: &mut egui::Ui, env: &Env, index: usize, item: &PlannedRecord, out: &mut Vec<Command>) {
+    let mut selected = item.will_be_added();
+    let label = match env.lang {
+        Lang::Zh => format!("第 {} 行", item.line),
+        Lang::En => format!("line {}", item.line),
+    };
+    let addable = item.duplicate_of.is_none() && item.conflict.is_none();
+    if ui.add_enabled(addable, egui::Checkbox::new(&mut selected, label)).changed() {
+        out.push(Command::SelectImportRow(index, selected));
+    }
+    ui.label(kind_name(env.lang, item.record.kind()));
+    ui.label(item.record.at().format("%Y-%m-%d %H:%M").to_string());
+    ui.label(RichText::new(item.record.amount().display_yuan()).monospace());
+    ui.label(item.lender.as_str());
+    let status = match (&item.duplicate_of, &item.conflict) {
+        (Some(_), _) => {
+            RichText::new(env.t("已在记录中", "already in your record")).color(env.palette.weak_text.color())
+        }
+        (None, Some(conflict)) => RichText::new(conflict.to_string()).color(env.palette.error.color()),
+        (None, None) if item.account_is_new => RichText::new(env.t("新记录（新账户）", "new (new account)")),
+        (None, None) => RichText::new(env.t("新记录", "new")),
+    };
+    ui.label(status);
+}
+
+fn kind_name(lang: Lang, kind: RowKind) -> &'static str {
+    match kind {
+        RowKind::Draw => i18n::tr(lang, "借款", "draw"),
+        RowKind::Repayment => i18n::tr(lang, "还款", "repayment"),
+    }
+}
+
+fn ignored_ui(ui: &mut egui::Ui, env: &Env, preview: &Preview) {
+    let total: usize = preview.plan.ignored.iter().map(|(_, n)| n).sum();
+    ui.label(
+        RichText::new(match env.lang {
+            Lang::Zh => format!("未导入的行：{total} 行（不是借款或还款）"),
+            Lang::En => format!("Rows left out: {total} (not borrowing or repaying)"),
+        })
+        .strong(),
+    );
+    for (reason, count) in &preview.plan.ignored {
+        let examples = preview.ignored_examples.iter().find(|(r, _)| r == reason).map(|(_, rows)| rows);
+        let shown: Vec<String> = examples
+            .into_iter()
+            .flatten()
+            .map(|row| format!("{} {} {}", row.at.format("%Y-%m-%d"), row.description, row.amount.display_yuan()))
+            .collect();
+        let separator = env.t("：", ": ");
+        ui.label(format!("{}{separator}{count}", reason.label(env.lang)));
+        for line in shown {
+            ui.label(RichText::new(format!("    {line}")).small().color(env.palette.weak_text.color()));
+        }
+    }
+}
