@@ -13,7 +13,9 @@ use crate::import::{PlannedRecord, RowKind};
 /// The preview, as a modal window.
 pub fn import_preview_ui(ctx: &egui::Context, env: &Env, import: &BillImport, out: &mut Vec<Command>) {
     let modal = egui::Modal::new(egui::Id::unique("bill_import")).show(ctx, |ui| {
-        ui.set_width(env.sizes().max_content_width.min(ctx.content_rect().width() * 0.9));
+        let width = env.sizes().max_content_width.min(ctx.content_rect().width() * 0.9);
+        ui.set_width(width);
+        ui.set_max_width(width);
         ui.heading(format!("{}{}", env.t("导入账单：", "Import bill export: "), import.file_name));
         match &import.stage {
             ImportStage::Reading => reading_ui(ui, env, import),
@@ -122,7 +124,7 @@ fn rows_ui(ui: &mut egui::Ui, env: &Env, preview: &Preview, out: &mut Vec<Comman
         return;
     }
     let height = env.sizes().row_height;
-    egui::ScrollArea::vertical().max_height(height * 12.0).auto_shrink([false, true]).show_rows(
+    egui::ScrollArea::vertical().id_salt("bill_rows").max_height(height * 10.0).auto_shrink([false, true]).show_rows(
         ui,
         height,
         items.len(),
@@ -155,7 +157,16 @@ fn row_ui(ui: &mut egui::Ui, env: &Env, index: usize, item: &PlannedRecord, out:
         (Some(_), _) => {
             RichText::new(env.t("已在记录中", "already in your record")).color(env.palette.weak_text.color())
         }
-        (None, Some(conflict)) => RichText::new(conflict.to_string()).color(env.palette.error.color()),
+        (None, Some(conflict)) => {
+            // Long: shown cut to the column, in full on hover.
+            let text = RichText::new(format!("{}{conflict}", env.t("无法按原样添加：", "cannot add as is: ")));
+            ui.scope(|ui| {
+                ui.set_max_width(env.sizes().form_width);
+                ui.add(egui::Label::new(text.color(env.palette.error.color())).truncate())
+                    .on_hover_text(conflict.to_string());
+            });
+            return;
+        }
         (None, None) if item.account_is_new => RichText::new(env.t("新记录（新账户）", "new (new account)")),
         (None, None) => RichText::new(env.t("新记录", "new")),
     };
@@ -171,13 +182,11 @@ fn kind_name(lang: Lang, kind: RowKind) -> &'static str {
 
 fn ignored_ui(ui: &mut egui::Ui, env: &Env, preview: &Preview) {
     let total: usize = preview.plan.ignored.iter().map(|(_, n)| n).sum();
-    ui.label(
-        RichText::new(match env.lang {
-            Lang::Zh => format!("未导入的行：{total} 行（不是借款或还款）"),
-            Lang::En => format!("Rows left out: {total} (not borrowing or repaying)"),
-        })
-        .strong(),
-    );
+    let title = match env.lang {
+        Lang::Zh => format!("未导入的行：{total} 行（不是借款或还款）"),
+        Lang::En => format!("Rows left out: {total} (not borrowing or repaying)"),
+    };
+    ui.label(RichText::new(title).strong());
     for (reason, count) in &preview.plan.ignored {
         let examples = preview.ignored_examples.iter().find(|(r, _)| r == reason).map(|(_, rows)| rows);
         let shown: Vec<String> = examples
@@ -185,10 +194,11 @@ fn ignored_ui(ui: &mut egui::Ui, env: &Env, preview: &Preview) {
             .flatten()
             .map(|row| format!("{} {} {}", row.at.format("%Y-%m-%d"), row.description, row.amount.display_yuan()))
             .collect();
-        let separator = env.t("：", ": ");
-        ui.label(format!("{}{separator}{count}", reason.label(env.lang)));
-        for line in shown {
-            ui.label(RichText::new(format!("    {line}")).small().color(env.palette.weak_text.color()));
-        }
+        // One line per reason: its count, then examples cut to the window (in full on hover).
+        ui.horizontal(|ui| {
+            ui.label(format!("{}{}{count}", reason.label(env.lang), env.t("：", ": ")));
+            let text = RichText::new(format!("{}{}", env.t("例如 ", "e.g. "), shown.join(env.t("；", "; "))));
+            ui.add(egui::Label::new(text.small().color(env.palette.weak_text.color())).truncate());
+        });
     }
 }
