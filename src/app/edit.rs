@@ -238,13 +238,59 @@ impl RecordEdit {
             RecordEdit::Batch(edits) => {
                 // On a copy, so that a part that fails leaves the records as they were.
                 let mut copy = data.clone();
+                let mut deletes = Deletes::default();
                 for edit in edits {
-                    edit.apply(&mut copy)?;
+                    match edit {
+                        RecordEdit::Delete { record, .. } => deletes.add(record),
+                        _ => {
+                            deletes.flush(&mut copy)?;
+                            edit.apply(&mut copy)?;
+                        }
+                    }
                 }
+                deletes.flush(&mut copy)?;
                 *data = copy;
                 Ok(())
             }
         }
+    }
+}
+
+/// Deletes in a row, done in one pass per list: undoing an import of thousands of rows would
+/// otherwise search the list once per record.
+#[derive(Default)]
+struct Deletes {
+    ids: std::collections::HashMap<RecordKind, std::collections::HashSet<String>>,
+}
+
+impl Deletes {
+    fn add(&mut self, record: &Record) {
+        self.ids.entry(record.kind()).or_default().insert(record.id().to_string());
+    }
+
+    fn flush(&mut self, data: &mut DataFile) -> Result<(), EditError> {
+        for (kind, ids) in self.ids.drain() {
+            let before = kind.count(data);
+            retain(data, kind, &ids);
+            if before - kind.count(data) != ids.len() {
+                let missing = ids.into_iter().next().unwrap_or_default();
+                return Err(EditError::Missing(missing, kind.list()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Keeps the records of `kind` whose id is not in `ids`.
+fn retain(data: &mut DataFile, kind: RecordKind, ids: &std::collections::HashSet<String>) {
+    match kind {
+        RecordKind::Accounts => data.accounts.retain(|r| !ids.contains(&r.id)),
+        RecordKind::Draws => data.draws.retain(|r| !ids.contains(&r.id)),
+        RecordKind::Statements => data.statements.retain(|r| !ids.contains(&r.id)),
+        RecordKind::Repayments => data.repayments.retain(|r| !ids.contains(&r.id)),
+        RecordKind::ObservedLimits => data.observed_limits.retain(|r| !ids.contains(&r.id)),
+        RecordKind::Inquiries => data.inquiries.retain(|r| !ids.contains(&r.id)),
+        RecordKind::Events => data.events.retain(|r| !ids.contains(&r.id)),
     }
 }
 
