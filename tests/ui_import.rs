@@ -162,6 +162,13 @@ fn a_cut_off_file_is_refused_with_its_name_and_line() {
     harness.get_by_label_contains(&format!("{}: line 52: the file ends in the middle of this row", path.display()));
     harness.get_by_label("Close").click();
     harness.run();
+    // A data file given as a bill is sent to the right button, not read as a bill.
+    let ron = dir.path().join("mine.ron");
+    std::fs::write(&ron, std::fs::read(data.join("data.ron")).unwrap()).unwrap();
+    open_import(&mut harness, &ron);
+    harness.get_by_label_contains("this is a Credit Health data file, not a bill export");
+    harness.get_by_label("Close").click();
+    harness.run();
     assert_eq!(std::fs::read(data.join("data.ron")).unwrap(), before);
 }
 

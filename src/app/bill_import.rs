@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, channel};
 use chrono::NaiveDate;
 
 use super::edit::{Record, RecordEdit};
-use crate::domain::DataFile;
+use crate::domain::{DataFile, Text};
 use crate::import::{self, FileKind, IgnoreReason, IgnoredRow, MergePlan};
 use crate::store;
 
@@ -34,8 +34,9 @@ pub enum ImportStage {
     Reading,
     /// Read: what it would add.
     Preview(Box<Preview>),
-    /// The file was refused: the reason names the file, the place and the problem.
-    Failed(String),
+    /// The file was refused: the reason names the file, the place and the problem. The import
+    /// module words its reasons in English; the Chinese text puts them after a Chinese lead-in.
+    Failed(Text),
 }
 
 /// Rows read so far and in all, shared with the reading thread.
@@ -160,11 +161,12 @@ fn read_and_plan(path: &Path, data: &DataFile, progress: &Progress, repaint: &dy
     let name = path.display().to_string();
     let bytes = match store::read_bytes(path) {
         Ok(bytes) => bytes,
-        Err(error) => return ImportStage::Failed(error.to_string()),
+        Err(error) => return failed(&error.to_string()),
     };
     if import::sniff(&name, &bytes) == FileKind::DataFile {
-        return ImportStage::Failed(format!(
-            "{name}: this is a Credit Health data file, not a bill export; use \"Import a data file\" for it"
+        return ImportStage::Failed(Text::new(
+            format!("{name}：这是额度体检的数据文件，不是账单；请用“导入数据文件”。"),
+            format!("{name}: this is a Credit Health data file, not a bill export; use \"Import a data file\" for it"),
         ));
     }
     let mut report = |done: usize, total: usize| {
@@ -174,7 +176,7 @@ fn read_and_plan(path: &Path, data: &DataFile, progress: &Progress, repaint: &dy
     };
     let bill = match import::read_bill_with_progress(&name, &bytes, &mut report) {
         Ok(bill) => bill,
-        Err(error) => return ImportStage::Failed(error.to_string()),
+        Err(error) => return failed(&error.to_string()),
     };
     let base = import::merge_base(Some(data), &bill);
     let plan = import::plan_merge(&base, &bill);
@@ -187,4 +189,9 @@ fn read_and_plan(path: &Path, data: &DataFile, progress: &Progress, repaint: &dy
         .filter(|(_, rows)| !rows.is_empty())
         .collect();
     ImportStage::Preview(Box::new(Preview { plan, ignored_examples, covered_until: bill.covered_until, base }))
+}
+
+/// A refusal whose reason (file, place, problem) comes in English from the store or import module.
+fn failed(reason: &str) -> ImportStage {
+    ImportStage::Failed(Text::new(format!("无法读取账单（原因见英文说明）：{reason}"), reason.to_string()))
 }

@@ -19,7 +19,7 @@ pub fn import_preview_ui(ctx: &egui::Context, env: &Env, import: &BillImport, ou
         ui.heading(format!("{}{}", env.t("导入账单：", "Import bill export: "), import.file_name));
         match &import.stage {
             ImportStage::Reading => reading_ui(ui, env, import),
-            ImportStage::Failed(reason) => failed_ui(ui, env, reason, out),
+            ImportStage::Failed(reason) => failed_ui(ui, env, env.text(reason), out),
             ImportStage::Preview(preview) => preview_ui(ui, env, preview, out),
         }
     });
