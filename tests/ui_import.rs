@@ -238,3 +238,25 @@ fn a_large_bill_is_read_off_the_ui_thread_with_progress_and_undone_as_one() {
         "{ROWS} rows (debug build): read and planned on a thread in {read:?}; confirm {confirmed:?}; undo {undone:?}"
     );
 }
+
+#[test]
+fn a_new_person_can_start_from_a_bill() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut harness = app(&data, Lang::En);
+    harness.get_by_label("Start from an Alipay / WeChat bill…").click();
+    harness.run();
+    let path = bill(dir.path(), "wechat-2023-01-04.xlsx");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "File path")
+        .set_text_value_accesskit(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.run();
+    let adding = harness.state().state.bill_import.as_ref().and_then(|i| i.preview()).map(|p| p.adding()).unwrap();
+    harness.get_by_label(&format!("Import {adding} records")).click();
+    harness.run();
+    let saved = saved(&data);
+    assert_eq!(saved.draws.len() + saved.repayments.len(), adding);
+    assert!(saved.repayments.iter().all(|r| r.id.starts_with("wechat-")));
+}
