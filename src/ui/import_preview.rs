@@ -124,19 +124,37 @@ fn rows_ui(ui: &mut egui::Ui, env: &Env, preview: &Preview, out: &mut Vec<Comman
         return;
     }
     let height = env.sizes().row_height;
+    // Row 0 is the column header; it scrolls with the rows, which keeps the columns aligned.
     egui::ScrollArea::vertical().id_salt("bill_rows").max_height(height * 10.0).auto_shrink([false, true]).show_rows(
         ui,
         height,
-        items.len(),
+        items.len() + 1,
         |ui, range| {
             egui::Grid::new("bill_rows").striped(true).num_columns(6).show(ui, |ui| {
                 for index in range {
-                    row_ui(ui, env, index, &items[index], out);
+                    match index.checked_sub(1) {
+                        None => header_ui(ui, env),
+                        Some(item) => row_ui(ui, env, item, &items[item], out),
+                    }
                     ui.end_row();
                 }
             });
         },
     );
+}
+
+fn header_ui(ui: &mut egui::Ui, env: &Env) {
+    let names = [
+        env.t("添加", "Add"),
+        env.t("类型", "Kind"),
+        env.t("时间", "Time"),
+        env.t("金额", "Amount"),
+        env.t("机构", "Lender"),
+        env.t("状态", "Status"),
+    ];
+    for name in names {
+        ui.label(RichText::new(name).strong());
+    }
 }
 
 fn row_ui(ui: &mut egui::Ui, env: &Env, index: usize, item: &PlannedRecord, out: &mut Vec<Command>) {
