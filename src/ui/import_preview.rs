@@ -8,7 +8,7 @@ use super::{Env, i18n};
 use crate::app::Command;
 use crate::app::bill_import::{BillImport, ImportStage, Preview};
 use crate::domain::Lang;
-use crate::import::{PlannedRecord, RowKind};
+use crate::import::{Conflict, PlannedRecord, RowKind};
 
 /// The preview, as a modal window.
 pub fn import_preview_ui(ctx: &egui::Context, env: &Env, import: &BillImport, out: &mut Vec<Command>) {
@@ -177,11 +177,11 @@ fn row_ui(ui: &mut egui::Ui, env: &Env, index: usize, item: &PlannedRecord, out:
         }
         (None, Some(conflict)) => {
             // Long: shown cut to the column, in full on hover.
-            let text = RichText::new(format!("{}{conflict}", env.t("无法按原样添加：", "cannot add as is: ")));
+            let why = conflict_text(env.lang, conflict);
+            let text = RichText::new(format!("{}{why}", env.t("无法按原样添加：", "cannot add as is: ")));
             ui.scope(|ui| {
                 ui.set_max_width(env.sizes().form_width);
-                ui.add(egui::Label::new(text.color(env.palette.error.color())).truncate())
-                    .on_hover_text(conflict.to_string());
+                ui.add(egui::Label::new(text.color(env.palette.error.color())).truncate()).on_hover_text(why);
             });
             return;
         }
@@ -189,6 +189,19 @@ fn row_ui(ui: &mut egui::Ui, env: &Env, index: usize, item: &PlannedRecord, out:
         (None, None) => RichText::new(env.t("新记录", "new")),
     };
     ui.label(status);
+}
+
+/// Why a row cannot be added, in `lang` (the import module words it in English).
+fn conflict_text(lang: Lang, conflict: &Conflict) -> String {
+    match (lang, conflict) {
+        (Lang::Zh, Conflict::BeforeOpened { account, opened, day }) => {
+            format!("借款日 {day} 早于账户“{account}”的开户日 {opened}；把开户日改早后即可导入")
+        }
+        (Lang::Zh, Conflict::AfterClosed { account, closed, day }) => {
+            format!("借款日 {day} 晚于账户“{account}”的关闭日 {closed}；清除或改晚关闭日后即可导入")
+        }
+        (Lang::En, conflict) => conflict.to_string(),
+    }
 }
 
 fn kind_name(lang: Lang, kind: RowKind) -> &'static str {
@@ -218,5 +231,19 @@ fn ignored_ui(ui: &mut egui::Ui, env: &Env, preview: &Preview) {
             let text = RichText::new(format!("{}{}", env.t("例如 ", "e.g. "), shown.join(env.t("；", "; "))));
             ui.add(egui::Label::new(text.small().color(env.palette.weak_text.color())).truncate());
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conflicts_read_in_both_languages() {
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2023, 1, d).unwrap_or_default();
+        let conflict = Conflict::BeforeOpened { account: "jiebei".into(), opened: day(20), day: day(15) };
+        let zh = conflict_text(Lang::Zh, &conflict);
+        assert!(zh.contains("2023-01-15") && zh.contains("2023-01-20") && zh.contains("jiebei"), "{zh}");
+        assert_eq!(conflict_text(Lang::En, &conflict), conflict.to_string());
     }
 }
