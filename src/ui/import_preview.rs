@@ -18,7 +18,7 @@ pub fn import_preview_ui(ctx: &egui::Context, env: &Env, import: &BillImport, ou
         ui.set_max_width(width);
         ui.heading(format!("{}{}", env.t("导入账单：", "Import bill export: "), import.file_name));
         match &import.stage {
-            ImportStage::Reading => reading_ui(ui, env, import),
+            ImportStage::Reading => reading_ui(ui, env, import, out),
             ImportStage::Failed(reason) => failed_ui(ui, env, env.text(reason), out),
             ImportStage::Preview(preview) => preview_ui(ui, env, preview, out),
         }
@@ -28,7 +28,7 @@ pub fn import_preview_ui(ctx: &egui::Context, env: &Env, import: &BillImport, ou
     }
 }
 
-fn reading_ui(ui: &mut egui::Ui, env: &Env, import: &BillImport) {
+fn reading_ui(ui: &mut egui::Ui, env: &Env, import: &BillImport, out: &mut Vec<Command>) {
     let (done, total) = import.progress();
     ui.horizontal(|ui| {
         ui.spinner();
@@ -37,6 +37,10 @@ fn reading_ui(ui: &mut egui::Ui, env: &Env, import: &BillImport) {
     let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
     let text = format!("{done} / {total} {}", env.t("行", "rows"));
     ui.add(egui::ProgressBar::new(fraction).text(text));
+    // The reading thread finishes on its own; its result is dropped.
+    if ui.button(env.t("取消", "Cancel")).clicked() {
+        out.push(Command::CancelImport);
+    }
 }
 
 fn failed_ui(ui: &mut egui::Ui, env: &Env, reason: &str, out: &mut Vec<Command>) {
