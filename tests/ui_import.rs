@@ -80,6 +80,11 @@ fn the_preview_lists_rows_and_a_deselected_row_is_not_saved() {
     harness.get_by_label_contains("2023-04-29 中国铁路 · 火车票 深圳北-广州南 ¥74.50");
     assert_eq!(saved(&data), before, "nothing is saved before Confirm");
 
+    harness.get_by_label("Select none").click();
+    harness.run();
+    assert!(harness.get_by_label("Import 0 records").accesskit_node().is_disabled());
+    harness.get_by_label("Select all").click();
+    harness.run();
     // Line 33 is the 网商贷 draw of ¥2,000 on 2023-03-20.
     harness.get_by_label("line 33").click();
     harness.run();
@@ -142,6 +147,7 @@ fn importing_the_same_file_again_has_nothing_new() {
     open_import(&mut harness, &path);
     harness.get_by_label("Nothing new: every credit row of this bill is already in your record.");
     harness.get_by_label_contains("Already in your record (skipped): ");
+    assert!(harness.query_all_by_label_contains("already in your record: wechat-").count() > 1);
     assert!(harness.get_by_label("Import 0 records").accesskit_node().is_disabled());
     harness.get_by_label("Cancel").click();
     harness.run();

@@ -127,6 +127,15 @@ fn rows_ui(ui: &mut egui::Ui, env: &Env, preview: &Preview, out: &mut Vec<Comman
     if items.is_empty() {
         return;
     }
+    ui.horizontal(|ui| {
+        for (label, selected) in [(env.t("全选", "Select all"), true), (env.t("全不选", "Select none"), false)] {
+            if ui.button(label).clicked() {
+                let addable =
+                    items.iter().enumerate().filter(|(_, i)| i.duplicate_of.is_none() && i.conflict.is_none());
+                out.extend(addable.map(|(index, _)| Command::SelectImportRow(index, selected)));
+            }
+        }
+    });
     let height = env.sizes().row_height;
     // Row 0 is the column header; it scrolls with the rows, which keeps the columns aligned.
     egui::ScrollArea::vertical().id_salt("bill_rows").max_height(height * 10.0).auto_shrink([false, true]).show_rows(
@@ -176,8 +185,9 @@ fn row_ui(ui: &mut egui::Ui, env: &Env, index: usize, item: &PlannedRecord, out:
     ui.label(RichText::new(item.record.amount().display_yuan()).monospace());
     ui.label(item.lender.as_str());
     let status = match (&item.duplicate_of, &item.conflict) {
-        (Some(_), _) => {
-            RichText::new(env.t("已在记录中", "already in your record")).color(env.palette.weak_text.color())
+        (Some(id), _) => {
+            let text = format!("{}{id}", env.t("已在记录中：", "already in your record: "));
+            RichText::new(text).color(env.palette.weak_text.color())
         }
         (None, Some(conflict)) => {
             // Long: shown cut to the column, in full on hover.
