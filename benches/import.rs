@@ -73,6 +73,7 @@ fn person() -> DataFile {
         opened,
         limit: None,
         closed: None,
+        imported_until: None,
     });
     data
 }

@@ -5,7 +5,9 @@ The subset holds the Simplified Chinese face (index 2 of NotoSansCJK-Regular.ttc
   - the 3,755 level-1 characters of GB2312,
   - printable ASCII, CJK punctuation and full-width forms,
   - every non-ASCII character in the app's own text: src/**/*.rs and assets/**/*.ron
-    (UI strings, rules, personas), so that characters such as 呗 outside level 1 are kept.
+    (UI strings, rules, personas), so that characters such as 呗 outside level 1 are kept,
+  - and in the UTF-8 sample bill exports under tests/fixtures/import/ (the import preview shows
+    their descriptions; a person's own bill may still hold rarer characters, drawn as boxes).
 Run it again whenever strings change; `cargo test` fails (egui_kittest panics on a missing glyph,
 and tests/ui_fonts.rs checks every string) when a character is missing.
 
@@ -34,11 +36,17 @@ def gb2312_level1():
 
 
 def app_characters():
-    """Every non-ASCII character in the app's sources and data assets."""
+    """Every non-ASCII character in the app's sources and data assets, and in the sample bill
+    exports (their UTF-8 sources) that the import preview shows in tests and screenshots."""
     found = set()
     files = list((ROOT / "src").rglob("*.rs")) + list((ROOT / "assets").rglob("*.ron"))
     for path in files:
         found.update(c for c in path.read_text(encoding="utf-8") if ord(c) > 0x7E)
+    for path in sorted((ROOT / "tests" / "fixtures" / "import").glob("*")):
+        try:
+            found.update(c for c in path.read_bytes().decode("utf-8") if ord(c) > 0x7E)
+        except UnicodeDecodeError:
+            pass  # GBK copies and binaries: their text is in the UTF-8 sources
     return found
 
 

@@ -1,26 +1,38 @@
 #!/usr/bin/env bash
 # Takes the README screenshots from the real app under Xvfb (docs/screenshots/*.png).
-# Needs: apt-get install -y xvfb imagemagick xdotool mesa-vulkan-drivers libgl1-mesa-dri
-# Usage: scripts/screenshots.sh   (uses target/release/credit-health if built, else debug)
+# Needs: apt-get install -y xvfb imagemagick xdotool x11-utils mesa-vulkan-drivers libgl1-mesa-dri
+# Usage: scripts/screenshots.sh [NAME...]   (only the named shots when given)
+#   uses target/release/credit-health if built, else debug; CREDIT_HEALTH_BIN=path picks another.
 set -eu
 cd "$(dirname "$0")/.."
 bin=target/release/credit-health; [ -x $bin ] || bin=target/debug/credit-health
+bin=${CREDIT_HEALTH_BIN:-$bin}
+only=" $* "
 out=docs/screenshots; mkdir -p $out
 disp=:$(( 70 + RANDOM % 9 ))
 Xvfb $disp -screen 0 1280x840x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
 trap 'kill $xpid 2>/dev/null || true' EXIT
 sleep 1
 
-# shot NAME VIEW LANG THEME PERSONA|- [x,y ...]  — clicks each x,y (window coordinates) before the shot.
+# shot NAME VIEW LANG THEME PERSONA|- [x,y | type:TEXT ...]  — clicks each x,y (window coordinates), or types
+# TEXT and Enter, before the shot.
 shot() {
     local name=$1 view=$2 lang=$3 theme=$4 persona=$5; shift 5
+    [ "$only" = "  " ] || [[ "$only" == *" $name "* ]] || return 0
     local dir; dir=$(mktemp -d)
     [ "$persona" != - ] && cp "assets/personas/$persona.ron" "$dir/data.ron"
     printf '(lang: Some(%s), theme: %s, window_size: Some((1280.0, 840.0)), last_view: %s)\n' "$lang" "$theme" "$view" > "$dir/settings.ron"
     DISPLAY=$disp CREDIT_HEALTH_DATA_DIR=$dir $bin >/dev/null 2>&1 & local app=$!
     sleep 4
     for point in "$@"; do
-        DISPLAY=$disp xdotool mousemove "${point%,*}" "${point#*,}" click 1; sleep 1
+        case $point in
+            type:*)
+                # No window manager gives the window keyboard focus: give it, then type.
+                local wid; wid=$(DISPLAY=$disp xwininfo -root -tree | awk '/"Credit Health/ {print $1; exit}')
+                DISPLAY=$disp xdotool windowfocus "$wid"; sleep 0.5
+                DISPLAY=$disp xdotool type --delay 5 "${point#type:}"; DISPLAY=$disp xdotool key Return; sleep 2 ;;
+            *) DISPLAY=$disp xdotool mousemove "${point%,*}" "${point#*,}" click 1; sleep 1 ;;
+        esac
     done
     DISPLAY=$disp xdotool mousemove 1275 835; sleep 1
     DISPLAY=$disp import -window root "$out/$name.png"
@@ -40,3 +52,4 @@ shot utilisation-en Charts En Light high-utilisation 350,46
 shot debt-zh Charts Zh Light many-lenders 380,46
 shot records-en Records En Light current-overdue 60,110
 shot settings-zh Settings Zh Dark current-overdue
+shot import-preview-en Settings En Light new-user 523,260 640,450 "type:$PWD/tests/fixtures/import/alipay-2023-01-04.csv"

@@ -92,7 +92,8 @@ fn bad_imports_change_nothing() {
     assert_eq!(run(&["import", arg(&good), "--data-dir", arg(&store)]).code, 0);
     let before = std::fs::read(store.join("data.ron")).unwrap_or_default();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("bill.csv", "交易时间,金额\n2025-01-01,12.00\n".as_bytes().to_vec(), "not a data file"),
+        // Not RON, so read as a bill export, which it is not either.
+        ("bill.csv", "交易时间,金额\n2025-01-01,12.00\n".as_bytes().to_vec(), "no bill table found"),
         (
             "bad.ron",
             FULL.replace("target: \"jiebei\"", "target: \"nope\"").into_bytes(),

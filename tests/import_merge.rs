@@ -288,3 +288,27 @@ fn the_engine_reads_imported_records_as_paid_on_time() {
     assert!(evidence.iter().any(|id| id.starts_with("alipay-")), "{evidence:?}");
     assert!(evidence.iter().any(|id| id.starts_with("wechat-")), "{evidence:?}");
 }
+
+#[test]
+fn accounts_a_bill_fills_remember_its_last_day_unless_kept_by_hand_beyond_it() {
+    // Alipay's 2023-01..04 export, then its 2023-03..06 one: the day moves on.
+    let (q1, _) = merge(&typed_accounts(), "alipay-2023-01-04.csv");
+    let until = |data: &DataFile, id: &str| data.accounts.iter().find(|a| a.id == id).and_then(|a| a.imported_until);
+    assert_eq!(bill("alipay-2023-01-04.csv").covered_until, Some(day(2023, 4, 30)));
+    assert_eq!(until(&q1, "jiebei"), Some(day(2023, 4, 30)));
+    assert_eq!(until(&q1, "mybank"), Some(day(2023, 4, 30)));
+    let (both, _) = merge(&q1, "alipay-2023-03-06.csv");
+    assert_eq!(until(&both, "jiebei"), Some(day(2023, 6, 30)));
+    // A line the person keeps by hand past the export's end keeps its own record as the truth.
+    let mut kept = typed_accounts();
+    kept.repayments.push(credit_health::domain::Repayment {
+        id: "r1".into(),
+        account: "jiebei".into(),
+        draw: None,
+        at: at(2024, 1, 15, 9, 0, 0),
+        amount: credit_health::domain::Money::from_yuan(100),
+    });
+    let (merged, _) = merge(&kept, "alipay-2023-01-04.csv");
+    assert_eq!(until(&merged, "jiebei"), None);
+    assert_eq!(until(&merged, "huabei"), Some(day(2023, 4, 30)));
+}

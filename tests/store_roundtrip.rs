@@ -35,7 +35,9 @@ prop_compose! {
     ) -> Vec<Account> {
         raw.into_iter().enumerate().map(|(i, (suffix, lender, kind, opened, limit, closed))| {
             let opened = day(opened);
-            Account { id: format!("a{i}-{suffix}"), lender, kind, opened, limit, closed: closed.map(|d| opened + Days::new(u64::from(d))) }
+            // Every other account carries an import's last day, so the optional field round-trips too.
+            let imported_until = closed.filter(|d| d % 2 == 0).map(|d| opened + Days::new(u64::from(d / 2)));
+            Account { id: format!("a{i}-{suffix}"), lender, kind, opened, limit, closed: closed.map(|d| opened + Days::new(u64::from(d))), imported_until }
         }).collect()
     }
 }

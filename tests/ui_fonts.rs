@@ -13,7 +13,7 @@ use egui::FontId;
 
 fn shown_characters() -> BTreeSet<char> {
     let mut texts: Vec<String> = Vec::new();
-    let sources = ["src/ui", "src/app", "assets/rules", "assets/personas"];
+    let sources = ["src/ui", "src/app", "src/import", "assets/rules", "assets/personas", "assets/import"];
     for dir in sources {
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
             if entry.path().is_file() {

@@ -61,6 +61,8 @@ pub enum FilePurpose {
     ExportData,
     /// Use a custom rules file.
     OpenRules,
+    /// Read an Alipay / WeChat Pay bill export and preview what it would add.
+    ImportBill,
 }
 
 /// One thing a view asks for.
@@ -102,4 +104,10 @@ pub enum Command {
     UseFile(FilePurpose, PathBuf),
     /// Close the file prompt.
     CancelFilePrompt,
+    /// In the bill import preview: add (true) or leave out (false) the row at this index.
+    SelectImportRow(usize, bool),
+    /// Add the bill import preview's selected rows: one edit, saved at once, undoable.
+    ConfirmImport,
+    /// Close the bill import preview (or its error) without changing anything.
+    CancelImport,
 }

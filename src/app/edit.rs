@@ -182,6 +182,8 @@ pub enum RecordEdit {
         /// As it becomes.
         new: Box<Profile>,
     },
+    /// Several edits as one (an imported bill): applied in order, undone in reverse, all or none.
+    Batch(Vec<RecordEdit>),
 }
 
 /// Why an edit could not be applied to the records as they are now.
@@ -200,6 +202,7 @@ impl RecordEdit {
             RecordEdit::Delete { record, index } => RecordEdit::Add { record: record.clone(), index: *index },
             RecordEdit::Replace { old, new } => RecordEdit::Replace { old: new.clone(), new: old.clone() },
             RecordEdit::Profile { old, new } => RecordEdit::Profile { old: new.clone(), new: old.clone() },
+            RecordEdit::Batch(edits) => RecordEdit::Batch(edits.iter().rev().map(RecordEdit::inverse).collect()),
         }
     }
 
@@ -209,6 +212,7 @@ impl RecordEdit {
             RecordEdit::Add { record, .. } | RecordEdit::Delete { record, .. } => Some(record.kind()),
             RecordEdit::Replace { new, .. } => Some(new.kind()),
             RecordEdit::Profile { .. } => None,
+            RecordEdit::Batch(edits) => edits.last().and_then(RecordEdit::kind),
         }
     }
 
@@ -231,7 +235,62 @@ impl RecordEdit {
                 data.profile = (**new).clone();
                 Ok(())
             }
+            RecordEdit::Batch(edits) => {
+                // On a copy, so that a part that fails leaves the records as they were.
+                let mut copy = data.clone();
+                let mut deletes = Deletes::default();
+                for edit in edits {
+                    match edit {
+                        RecordEdit::Delete { record, .. } => deletes.add(record),
+                        _ => {
+                            deletes.flush(&mut copy)?;
+                            edit.apply(&mut copy)?;
+                        }
+                    }
+                }
+                deletes.flush(&mut copy)?;
+                *data = copy;
+                Ok(())
+            }
         }
+    }
+}
+
+/// Deletes in a row, done in one pass per list: undoing an import of thousands of rows would
+/// otherwise search the list once per record.
+#[derive(Default)]
+struct Deletes {
+    ids: std::collections::HashMap<RecordKind, std::collections::HashSet<String>>,
+}
+
+impl Deletes {
+    fn add(&mut self, record: &Record) {
+        self.ids.entry(record.kind()).or_default().insert(record.id().to_string());
+    }
+
+    fn flush(&mut self, data: &mut DataFile) -> Result<(), EditError> {
+        for (kind, ids) in self.ids.drain() {
+            let before = kind.count(data);
+            retain(data, kind, &ids);
+            if before - kind.count(data) != ids.len() {
+                let missing = ids.into_iter().next().unwrap_or_default();
+                return Err(EditError::Missing(missing, kind.list()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Keeps the records of `kind` whose id is not in `ids`.
+fn retain(data: &mut DataFile, kind: RecordKind, ids: &std::collections::HashSet<String>) {
+    match kind {
+        RecordKind::Accounts => data.accounts.retain(|r| !ids.contains(&r.id)),
+        RecordKind::Draws => data.draws.retain(|r| !ids.contains(&r.id)),
+        RecordKind::Statements => data.statements.retain(|r| !ids.contains(&r.id)),
+        RecordKind::Repayments => data.repayments.retain(|r| !ids.contains(&r.id)),
+        RecordKind::ObservedLimits => data.observed_limits.retain(|r| !ids.contains(&r.id)),
+        RecordKind::Inquiries => data.inquiries.retain(|r| !ids.contains(&r.id)),
+        RecordKind::Events => data.events.retain(|r| !ids.contains(&r.id)),
     }
 }
 
@@ -325,6 +384,24 @@ mod tests {
             assert_eq!(data, before);
             edit.apply(&mut data).unwrap();
         }
+        assert_eq!(data, original);
+    }
+
+    #[test]
+    fn a_batch_is_undone_as_one_and_a_failing_part_changes_nothing() {
+        let original = sample();
+        let batch = RecordEdit::Batch(vec![
+            RecordEdit::Add { record: repayment("r1", 100), index: usize::MAX },
+            RecordEdit::Add { record: repayment("r2", 200), index: usize::MAX },
+        ]);
+        let mut data = original.clone();
+        batch.apply(&mut data).unwrap();
+        assert_eq!(data.repayments.len(), original.repayments.len() + 2);
+        batch.inverse().apply(&mut data).unwrap();
+        assert_eq!(data, original);
+        let failing =
+            RecordEdit::Batch(vec![batch.clone(), RecordEdit::Delete { record: repayment("nope", 1), index: 0 }]);
+        assert!(failing.apply(&mut data).is_err());
         assert_eq!(data, original);
     }
 

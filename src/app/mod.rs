@@ -5,6 +5,7 @@
 //! analysing run on background threads; a frame only reads their cached results.
 
 pub mod analysis;
+pub mod bill_import;
 pub mod chart_data;
 pub mod command;
 pub mod edit;

@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, channel};
 use chrono::NaiveDate;
 
 use super::analysis::{Analysis, Analyzer};
+use super::bill_import::BillImport;
 use super::command::{Command, FilePurpose, View};
 use super::edit::{RecordEdit, check_edit};
 use super::history::History;
@@ -124,6 +125,8 @@ pub struct AppState {
     pub analysis: Option<Arc<Analysis>>,
     /// The backups of the record shown, newest first, as of the last time the settings opened.
     pub backups: Vec<BackupInfo>,
+    /// A bill export being read or previewed.
+    pub bill_import: Option<BillImport>,
     own_store: Option<Store>,
     analyzer: Analyzer,
     loading: Option<Receiver<LoadResult>>,
@@ -154,6 +157,7 @@ impl AppState {
             dialog_open: false,
             analysis: None,
             backups: Vec::new(),
+            bill_import: None,
             own_store: None,
             analyzer: Analyzer::new(options.background),
             loading: None,
@@ -238,6 +242,9 @@ impl AppState {
                     })
                 }
             }
+        }
+        if let Some(import) = &mut self.bill_import {
+            import.poll();
         }
         self.analysis = self.analyzer.poll();
     }
@@ -360,6 +367,13 @@ impl AppState {
             Command::CancelFilePrompt => self.file_prompt = None,
             Command::BrowseFile(purpose) => self.browse(purpose),
             Command::UseFile(purpose, path) => self.use_file(purpose, &path),
+            Command::SelectImportRow(index, selected) => {
+                if let Some(import) = &mut self.bill_import {
+                    import.select(index, selected);
+                }
+            }
+            Command::ConfirmImport => self.confirm_bill_import(),
+            Command::CancelImport => self.bill_import = None,
         }
     }
 
@@ -376,6 +390,7 @@ impl AppState {
             opened: self.today,
             limit: None,
             closed: None,
+            imported_until: None,
         });
         let Some(store) = self.own_store.as_mut() else { return };
         if let Err(error) = store.save(&data) {
@@ -559,6 +574,10 @@ impl AppState {
             let dialog = rfd::FileDialog::new().set_directory(start_dir).add_filter("RON", &["ron"]);
             let path = match purpose {
                 FilePurpose::ExportData => dialog.set_file_name("credit-health.ron").save_file(),
+                FilePurpose::ImportBill => rfd::FileDialog::new()
+                    .add_filter("CSV / Excel", &["csv", "xlsx", "xls", "txt"])
+                    .add_filter("*", &["*"])
+                    .pick_file(),
                 FilePurpose::ImportData | FilePurpose::OpenRules => dialog.pick_file(),
             };
             let _ = sender.send((purpose, path));
@@ -572,6 +591,12 @@ impl AppState {
         match purpose {
             FilePurpose::ExportData => self.export(path),
             FilePurpose::ImportData => self.import(path),
+            FilePurpose::ImportBill => {
+                let Some(data) = self.document().map(|doc| doc.data.clone()) else { return };
+                self.file_prompt = None;
+                self.notice = None;
+                self.bill_import = Some(BillImport::start(path, data, self.background, &self.ctx));
+            }
             FilePurpose::OpenRules => {
                 self.settings.rules_file = Some(path.to_path_buf());
                 self.load_rules();
@@ -638,6 +663,32 @@ impl AppState {
         self.say(
             format!("已导入 {count} 条记录；之前的记录保存在备份中。"),
             format!("Imported {count} records; the previous record is kept as a backup."),
+            false,
+        );
+    }
+
+    /// Adds the bill preview's selected rows as one edit; the preview stays open if that fails.
+    fn confirm_bill_import(&mut self) {
+        let (Some(import), Some(doc)) = (&self.bill_import, self.document()) else { return };
+        let Some(preview) = import.preview() else { return };
+        let name = import.file_name.clone();
+        let Some(edit) = preview.edit(&doc.data) else {
+            self.bill_import = None;
+            return self.say(
+                format!("{name}：没有新的记录，什么也没改。"),
+                format!("{name}: nothing new; nothing was changed."),
+                false,
+            );
+        };
+        let count = preview.adding();
+        self.edit(edit);
+        if self.notice.as_ref().is_some_and(|n| n.is_error) {
+            return;
+        }
+        self.bill_import = None;
+        self.say(
+            format!("已从 {name} 导入 {count} 条记录并保存；可以撤销。"),
+            format!("Imported {count} records from {name} and saved; you can undo it."),
             false,
         );
     }

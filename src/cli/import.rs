@@ -1,10 +1,11 @@
 //! `credit-health import FILE`: a data file replaces the store's data (the previous version is
-//! kept as a backup); bill exports are merged by the import module.
+//! kept as a backup); bill exports are merged (see `import_bill`).
 
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_OK, Io};
 use crate::domain::check_text;
+use crate::import::FileKind;
 use crate::store::{LoadOutcome, Store, StoreError, read_bytes, recovery_report};
 
 /// Imports `file` into the store.
@@ -13,13 +14,9 @@ pub fn run(io: &mut Io, file: &Path, data_dir: impl FnOnce() -> Result<PathBuf, 
         Ok(bytes) => bytes,
         Err(error) => return io.fail(&error.to_string()),
     };
-    if !looks_like_data_file(file, &bytes) {
-        // bill exports: see import module
-        return io.fail(&format!(
-            "{}: not a data file (a Credit Health data file is RON text starting with `(` and a `schema` field); \
-             importing bill exports is not available yet; nothing was changed",
-            file.display()
-        ));
+    let name = file.display().to_string();
+    if !looks_like_data_file(file, &bytes) && crate::import::sniff(&name, &bytes) == FileKind::BillExport {
+        return super::import_bill::run(io, file, &bytes, data_dir);
     }
     let text = match crate::store::fs::text_from_bytes(file, bytes) {
         Ok(text) => text,

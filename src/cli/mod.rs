@@ -9,6 +9,7 @@ mod check;
 mod explain;
 mod export;
 mod import;
+mod import_bill;
 mod report;
 mod validate;
 
@@ -56,7 +57,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Write the printable HTML report: the answer, reasons with their records, plan and charts.
     Report(ReportArgs),
-    /// Import a data file (it replaces the store's data; the previous version is kept as a backup).
+    /// Import a data file (it replaces the store's data; the previous version is kept as a backup)
+    /// or an Alipay / WeChat Pay bill export (its credit rows are merged; rows already there are skipped).
     Import {
         /// The file to import.
         file: PathBuf,

@@ -207,7 +207,15 @@ impl<'a> Generator<'a> {
     }
 
     fn push_account(&mut self, id: &str, lender: &str, kind: AccountKind, opened: NaiveDate, limit: Option<Money>) {
-        let account = Account { id: id.to_string(), lender: lender.to_string(), kind, opened, limit, closed: None };
+        let account = Account {
+            id: id.to_string(),
+            lender: lender.to_string(),
+            kind,
+            opened,
+            limit,
+            closed: None,
+            imported_until: None,
+        };
         self.data.accounts.push(account);
     }
 

@@ -115,6 +115,12 @@ pub struct Account {
     /// When it was closed, if it was.
     #[serde(default)]
     pub closed: Option<NaiveDate>,
+    /// The last day covered by the bill exports imported into this account. Draws imported
+    /// from an export get guessed terms, and the export cannot show repayments after its last
+    /// day, so amounts falling due after this day are not judged on time or overdue.
+    /// Written only when set (older files and typed accounts have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_until: Option<NaiveDate>,
 }
 
 impl Account {

@@ -265,7 +265,8 @@ impl Ledger {
             settle(book, rules);
             if !book.billed_by_statement {
                 let ids: Vec<&str> = pays.iter().map(|p| data.repayments[p.2].id.as_str()).collect();
-                ledger.add_draw_dues(d, account, book, rules, &ids);
+                let until = data.accounts.get(account).and_then(|a| a.imported_until);
+                ledger.add_draw_dues(d, account, book, rules, &ids, until);
             }
         }
         ledger.draws = draws;
@@ -292,10 +293,24 @@ impl Ledger {
         ledger
     }
 
-    fn add_draw_dues(&mut self, d: usize, account: usize, book: &DrawBook, rules: &PaymentHistory, ids: &[&str]) {
+    /// Dues whose grace ends after `until` (an imported account's last covered day) are left
+    /// out: the draw's terms were guessed and the export cannot show what was paid later.
+    fn add_draw_dues(
+        &mut self,
+        d: usize,
+        account: usize,
+        book: &DrawBook,
+        rules: &PaymentHistory,
+        ids: &[&str],
+        until: Option<NaiveDate>,
+    ) {
         let mut previous = Money::ZERO;
         let mut chain: Option<Episode> = None;
         for (k, due_date) in book.due_dates.iter().enumerate() {
+            // A due whose grace runs past the last covered day may have been paid after it.
+            if until.is_some_and(|last| (last - *due_date).num_days() < rules.grace_days) {
+                break;
+            }
             let amount = book.cum_due[k] - previous;
             previous = book.cum_due[k];
             let required = book.cum_due[k] - tolerance(amount, rules);

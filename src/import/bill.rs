@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::{AccountKind, Lang, Money, Percent, RepayMethod};
 
@@ -211,6 +211,9 @@ pub struct Bill {
     pub ignored: Vec<IgnoredRow>,
     /// The lenders the credit rows name, once each.
     pub lenders: Vec<BillLender>,
+    /// The last day the export covers: the end of the range its preamble states (终止时间), else
+    /// the day of its latest row; `None` for an export with no rows and no stated range.
+    pub covered_until: Option<NaiveDate>,
 }
 
 impl Bill {

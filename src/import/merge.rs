@@ -165,6 +165,8 @@ pub struct MergePlan {
     pub ignored: Vec<(IgnoreReason, usize)>,
     /// Draws given default terms, per account.
     pub default_terms: Vec<DefaultTerms>,
+    /// The last day the bill covers ([`Bill::covered_until`]).
+    pub covered_until: Option<NaiveDate>,
 }
 
 /// Plans merging `bill` into `data`; changes nothing.
@@ -185,6 +187,7 @@ pub fn plan_merge(data: &DataFile, bill: &Bill) -> MergePlan {
         matched_accounts: accounts.matched,
         items,
         ignored: bill.ignored_by_reason(),
+        covered_until: bill.covered_until,
     }
 }
 
@@ -219,7 +222,33 @@ pub fn apply_merge(data: &DataFile, plan: &MergePlan) -> DataFile {
             _ => {}
         }
     }
+    mark_imported_until(&mut out, data, &used, plan.covered_until);
     out
+}
+
+/// Records on each account the last day the exports imported into it cover, so the engine does
+/// not call the guessed schedule's later instalments overdue. An account the person keeps by
+/// hand beyond the export (records dated after its end) is left as it is: there the person's
+/// own records say what was paid.
+fn mark_imported_until(out: &mut DataFile, data: &DataFile, used: &HashSet<&str>, until: Option<NaiveDate>) {
+    let Some(until) = until else { return };
+    let mut kept_beyond: HashSet<&str> = HashSet::new();
+    let later = data
+        .draws
+        .iter()
+        .map(|d| (d.account.as_str(), d.at))
+        .chain(data.repayments.iter().map(|r| (r.account.as_str(), r.at)));
+    for (account, at) in later {
+        if at.date() > until {
+            kept_beyond.insert(account);
+        }
+    }
+    for account in out.accounts.iter_mut().filter(|a| used.contains(a.id.as_str())) {
+        if account.imported_until.is_none() && kept_beyond.contains(account.id.as_str()) {
+            continue;
+        }
+        account.imported_until = Some(account.imported_until.map_or(until, |day| day.max(until)));
+    }
 }
 
 /// The account each lender of the bill goes to.
@@ -278,6 +307,7 @@ fn resolve_accounts(data: &DataFile, bill: &Bill) -> Accounts {
             opened: NaiveDate::MIN,
             limit: None,
             closed: None,
+            imported_until: None,
         });
         accounts.by_hint.insert(lender.account_hint.clone(), (id, true));
     }

@@ -18,6 +18,7 @@ mod csv;
 mod decode;
 mod error;
 mod merge;
+mod prepare;
 mod read;
 mod rules;
 mod sheet;
@@ -28,6 +29,7 @@ mod when;
 pub use bill::{Bill, BillFormat, BillLender, BillRow, BillSource, DrawDefaults, IgnoreReason, IgnoredRow, RowKind};
 pub use error::{ImportError, Loc};
 pub use merge::{AccountMatch, Conflict, DefaultTerms, MergePlan, NewRecord, PlannedRecord, apply_merge, plan_merge};
+pub use prepare::{merge_base, settle_target};
 pub use rules::{BankRule, CardRule, ImportRules, LineRule, OtherLoanRule};
 pub use summary::ImportSummary;
 

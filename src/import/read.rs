@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use crate::domain::Money;
 
 use super::bill::{Bill, BillFormat, BillLender, BillRow, BillSource, IgnoredRow};
@@ -37,6 +39,8 @@ struct Table<'a> {
     header: Loc,
     columns: Columns,
     lines: Vec<Line<'a>>,
+    /// The end of the date range the preamble states (终止时间), if it states one.
+    preamble_end: Option<NaiveDate>,
 }
 
 /// Reads a bill export; see [`super::read_bill`].
@@ -67,6 +71,9 @@ fn sheet_table<'a>(file: &str, sheet_rows: &'a [(usize, Vec<String>)]) -> Result
     for (index, (row, cells)) in sheet_rows.iter().enumerate().take(HEADER_SEARCH_LINES) {
         let at = Loc::row(*row);
         if let Some((source, columns)) = header_of(file, at, cells)? {
+            let preamble: Vec<&str> =
+                sheet_rows[..index].iter().flat_map(|(_, cells)| cells).map(String::as_str).collect();
+            let preamble_end = stated_end(&preamble.join(" "));
             let lines = sheet_rows[index + 1..]
                 .iter()
                 .map(|(row, cells)| Line {
@@ -75,7 +82,7 @@ fn sheet_table<'a>(file: &str, sheet_rows: &'a [(usize, Vec<String>)]) -> Result
                     terminated: true,
                 })
                 .collect();
-            return Ok(Table { source, format: BillFormat::Spreadsheet, header: at, columns, lines });
+            return Ok(Table { source, format: BillFormat::Spreadsheet, header: at, columns, lines, preamble_end });
         }
     }
     Err(ImportError::NoHeader { file: file.to_string(), searched: sheet_rows.len().min(HEADER_SEARCH_LINES) })
@@ -99,7 +106,15 @@ fn text_table<'a>(file: &str, text: &'a str, encoding: &'static str) -> Result<T
                 .skip(1)
                 .map(|r| Line { loc: Loc::line(r.line), cells: r.cells, terminated: r.terminated })
                 .collect();
-            return Ok(Table { source, format: BillFormat::Csv { encoding }, header: at, columns, lines });
+            let preamble_end = stated_end(&text[..start]);
+            return Ok(Table {
+                source,
+                format: BillFormat::Csv { encoding },
+                header: at,
+                columns,
+                lines,
+                preamble_end,
+            });
         }
     }
     Err(ImportError::NoHeader { file: file.to_string(), searched })
@@ -165,6 +180,7 @@ fn rows(
         rows: Vec::new(),
         ignored: Vec::new(),
         lenders: Vec::new(),
+        covered_until: table.preamble_end,
     };
     let mut reader = RowReader {
         file,
@@ -196,6 +212,10 @@ fn rows(
         }
     }
     progress(total, total);
+    if bill.covered_until.is_none() {
+        let days = bill.rows.iter().map(|r| r.at).chain(bill.ignored.iter().map(|r| r.at));
+        bill.covered_until = days.max().map(|at| at.date());
+    }
     Ok(bill)
 }
 
@@ -332,6 +352,15 @@ impl RowReader<'_> {
     }
 }
 
+/// The last day of the range a preamble states: `终止时间：[2023-04-30 23:59:59]` (Alipay and
+/// WeChat Pay write it alike), with or without brackets and full-width colons.
+fn stated_end(preamble: &str) -> Option<NaiveDate> {
+    let (_, rest) = preamble.split_once("终止时间")?;
+    let start = rest.find(|c: char| c.is_ascii_digit())?;
+    let text = rest[start..].get(..10)?;
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
 /// A cell without padding, tabs, or the `/` WeChat writes for "nothing".
 fn clean(cell: &str) -> &str {
     let trimmed = cell.trim();
@@ -378,6 +407,23 @@ mod tests {
         ];
         for (order, expected) in cases {
             assert_eq!(is_order_number(order), expected, "{order}");
+        }
+    }
+
+    #[test]
+    fn the_stated_range_end_is_found() {
+        let cases = [
+            (
+                "起始时间：[2023-02-10 00:00:00]    终止时间：[2023-02-13 23:59:59]",
+                NaiveDate::from_ymd_opt(2023, 2, 13),
+            ),
+            ("终止时间:2024-01-31 23:59:59", NaiveDate::from_ymd_opt(2024, 1, 31)),
+            ("终止时间：[2023/13/99]", None),
+            ("导出时间：[2023-05-03 20:41:17]", None),
+            ("终止时间：[2023-0", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(stated_end(text), expected, "{text}");
         }
     }
 

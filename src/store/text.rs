@@ -34,6 +34,9 @@ pub fn data_file_text(data: &DataFile) -> String {
         w.field("opened", |w| w.date(a.opened));
         w.field("limit", |w| w.opt(a.limit, Writer::money));
         w.field("closed", |w| w.opt(a.closed, Writer::date));
+        if let Some(day) = a.imported_until {
+            w.field("imported_until", |w| w.date(day));
+        }
     });
     w.list("draws", &data.draws, |w, d| {
         w.first("id", |w| w.string(&d.id));

@@ -25,6 +25,7 @@ pub fn file_prompt_ui(
         FilePurpose::ImportData => env.t("导入数据文件", "Import a data file"),
         FilePurpose::ExportData => env.t("导出数据文件", "Export the data file"),
         FilePurpose::OpenRules => env.t("使用自定义规则文件", "Use a custom rules file"),
+        FilePurpose::ImportBill => env.t("导入账单", "Import bill export"),
     };
     egui::Modal::new(egui::Id::unique("file_prompt")).show(ctx, |ui| {
         ui.set_width(env.sizes().form_width * 1.5);
@@ -33,6 +34,12 @@ pub fn file_prompt_ui(
             ui.label(env.t(
                 "导入会替换当前记录；当前记录会保存为备份。",
                 "Importing replaces the current record; the current one is kept as a backup.",
+            ));
+        }
+        if purpose == FilePurpose::ImportBill {
+            ui.label(env.t(
+                "支付宝“交易明细”CSV，或微信支付“账单明细”CSV / Excel。保存前会先显示预览。",
+                "An Alipay 交易明细 CSV, or a WeChat Pay 账单明细 CSV or Excel file. You see a preview before anything is saved.",
             ));
         }
         let label = ui.label(env.t("文件路径", "File path"));

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod file_prompt;
 pub mod fonts;
 pub mod i18n;
+pub mod import_preview;
 pub mod profile_form;
 pub mod record_columns;
 pub mod record_form;

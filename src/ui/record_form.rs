@@ -352,6 +352,11 @@ fn read(form: &FormState, lang: Lang) -> Result<Record, HashMap<String, String>>
             opened: r.date("opened"),
             limit: r.opt_money("limit"),
             closed: r.opt_date("closed"),
+            // Not on the form: editing an imported account keeps what its exports covered.
+            imported_until: match &form.original {
+                Some(Record::Account(account)) => account.imported_until,
+                _ => None,
+            },
         }),
         RecordKind::Draws => Record::Draw(Draw {
             id: r.text("id"),

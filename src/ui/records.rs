@@ -8,7 +8,7 @@ use super::record_columns::{cell, columns, sorted_rows};
 use super::record_form::{FormState, record_form_ui};
 use super::{Env, i18n};
 use crate::app::edit::{RecordEdit, RecordKind, position};
-use crate::app::{AppState, Command, Document};
+use crate::app::{AppState, Command, Document, FilePurpose};
 use crate::domain::Lang;
 
 /// Which list is shown, how it is sorted, what is selected, and the open form.
@@ -60,6 +60,10 @@ pub fn records_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, view: &mut Rec
     let Some(doc) = state.document() else { return };
     egui::Panel::left("record_kinds").resizable(false).exact_size(env.sizes().nav_width).show(ui, |ui| {
         kinds_ui(ui, env, doc, view);
+        ui.add_space(env.sizes().spacing);
+        if ui.button(env.t("导入账单……", "Import bill export…")).clicked() {
+            out.push(Command::PromptFile(FilePurpose::ImportBill));
+        }
     });
     if let Some(form) = view.form.as_mut() {
         let mut close = false;

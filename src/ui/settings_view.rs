@@ -63,6 +63,10 @@ fn data_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, out: &mut Vec<Command
         if ui.button(env.t("导入数据文件……", "Import a data file…")).clicked() {
             out.push(Command::PromptFile(FilePurpose::ImportData));
         }
+        if ui.add_enabled(has_record, egui::Button::new(env.t("导入账单……", "Import bill export…"))).clicked()
+        {
+            out.push(Command::PromptFile(FilePurpose::ImportBill));
+        }
     });
 }
 

@@ -32,6 +32,9 @@ pub fn shell_ui(ui: &mut egui::Ui, theme: &Theme, state: &AppState, views: &mut 
     if let Some(purpose) = state.file_prompt {
         super::file_prompt::file_prompt_ui(ui.ctx(), &env, purpose, state, &mut views.file_prompt, out);
     }
+    if let Some(import) = &state.bill_import {
+        super::import_preview::import_preview_ui(ui.ctx(), &env, import, out);
+    }
 }
 
 fn central_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, views: &mut ViewState, out: &mut Vec<Command>) {

@@ -42,9 +42,16 @@ fn welcome_contents_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, out: &mut
                 "从一个借呗账户开始，再添加借款、还款、账单和你看到的额度。每次修改都会立即保存。",
                 "Start with one Jiebei account, then add draws, repayments, bills and the limits you saw. Every change is saved at once.",
             ));
-            if ui.button(env.t("开始记录", "Start my own record")).clicked() {
-                out.push(Command::StartOwnRecord);
-            }
+            ui.horizontal(|ui| {
+                if ui.button(env.t("开始记录", "Start my own record")).clicked() {
+                    out.push(Command::StartOwnRecord);
+                }
+                // The record starts empty, then the bill's preview fills it (or is cancelled).
+                if ui.button(env.t("从支付宝/微信账单开始……", "Start from an Alipay / WeChat bill…")).clicked() {
+                    out.push(Command::StartOwnRecord);
+                    out.push(Command::PromptFile(crate::app::FilePurpose::ImportBill));
+                }
+            });
         }
     });
     ui.add_space(sizes.section_gap);

@@ -224,5 +224,41 @@ pub fn data_with(accounts: Vec<Account>) -> DataFile {
 
 /// An account.
 pub fn account(id: &str, lender: &str, kind: AccountKind, opened: NaiveDate) -> Account {
-    Account { id: id.into(), lender: lender.into(), kind, opened, limit: None, closed: None }
+    Account { id: id.into(), lender: lender.into(), kind, opened, limit: None, closed: None, imported_until: None }
+}
+
+/// A heavy user's Alipay export of `rows` rows (UTF-8, LF), three in ten of them credit rows
+/// (借呗 and 花呗 repayments, 网商贷 draws), one every 53 minutes from 2014 on.
+pub fn big_alipay(rows: usize) -> Vec<u8> {
+    let mut text = String::from(
+        "导出信息：\n起始时间：[2014-01-01 00:00:00]    终止时间：[2023-12-31 23:59:59]\n----------电子客户回单----------\n\
+         交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号,商家订单号,备注,\n",
+    );
+    let start = day(2014, 1, 1).and_hms_opt(8, 0, 0).unwrap_or_default();
+    let kinds: [(&str, &str, &str, &str, &str); 10] = [
+        ("餐饮美食", "某餐厅", "午餐", "支出", "交易成功"),
+        ("信用借还", "蚂蚁借呗", "借呗还款", "不计收支", "交易成功"),
+        ("日用百货", "某超市", "超市购物", "支出", "交易成功"),
+        ("投资理财", "余额宝", "余额宝-自动转入", "不计收支", "交易成功"),
+        ("信用借还", "花呗", "主动还款-花呗账单", "不计收支", "还款成功"),
+        ("交通出行", "滴滴出行", "快车", "支出", "交易成功"),
+        ("转账红包", "朋友", "转账", "支出", "交易成功"),
+        ("退款", "某超市", "退款-超市购物", "收入", "退款成功"),
+        ("信用借还", "网商银行", "网商贷-借款放款", "不计收支", "交易成功"),
+        ("餐饮美食", "某咖啡", "拿铁", "支出", "交易关闭"),
+    ];
+    for i in 0..rows {
+        let at = start + chrono::Duration::minutes(i as i64 * 53);
+        let (category, party, description, direction, status) = kinds[i % kinds.len()];
+        let amount = 100 + (i * 7_919) % 500_000;
+        text.push_str(&format!(
+            "{} ,{category} ,{party} , ,{description} ,{direction} ,{}.{:02} ,余额宝 ,{status} ,{}{:012}\t,,,\n",
+            at.format("%Y-%m-%d %H:%M:%S"),
+            amount / 100,
+            amount % 100,
+            at.format("%Y%m%d"),
+            i
+        ));
+    }
+    text.into_bytes()
 }
