@@ -40,7 +40,8 @@ fn shown_characters() -> BTreeSet<char> {
 #[test]
 fn every_character_the_app_shows_has_a_glyph() {
     let ctx = egui::Context::default();
-    fonts::install(&ctx);
+    // The shipped subset alone: a CJK font of this machine must not hide a missing glyph.
+    ctx.set_fonts(fonts::font_definitions());
     let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
     output.textures_delta.clear();
     let font = FontId::proportional(14.0);
@@ -53,4 +54,20 @@ fn every_character_the_app_shows_has_a_glyph() {
 fn the_subset_stays_small() {
     let size = fonts::CJK_FONT.len();
     assert!(size < 1_200_000, "the CJK subset is {size} bytes");
+}
+
+#[test]
+fn a_system_cjk_font_is_found_and_anything_else_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.ttc");
+    let not_a_font = dir.path().join("notes.ttf");
+    std::fs::write(&not_a_font, "these are not glyphs").unwrap();
+    let font = dir.path().join("cjk.otf");
+    std::fs::write(&font, fonts::CJK_FONT).unwrap();
+
+    assert!(fonts::system_cjk_font([(missing.as_path(), 0), (not_a_font.as_path(), 0)]).is_none());
+    let found =
+        fonts::system_cjk_font([(missing.as_path(), 2), (not_a_font.as_path(), 0), (font.as_path(), 3)]).unwrap();
+    assert_eq!((*found.font).as_ref().len(), fonts::CJK_FONT.len());
+    assert_eq!(found.index, 0, "a single font file has only face 0");
 }

@@ -1,5 +1,8 @@
-//! Fonts: egui's defaults, with a subset of Noto Sans CJK SC as the fallback for Chinese.
+//! Fonts: egui's defaults, with a subset of Noto Sans CJK SC as the fallback for Chinese, and
+//! then a CJK font of the system when there is one, for rarer characters a person types
+//! (a lender's or a shop's name) that the subset leaves out.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
@@ -8,6 +11,23 @@ use egui::{FontData, FontDefinitions, FontFamily};
 pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Subset.otf");
 
 const CJK_NAME: &str = "noto-sans-sc-subset";
+const SYSTEM_NAME: &str = "system-cjk";
+
+/// Where common systems keep a full Chinese font: (path, face index in a collection).
+/// Only read, never written; the first that exists is used.
+const SYSTEM_CJK_FONTS: &[(&str, u32)] = &[
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
+    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 2),
+    ("/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc", 2),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
+    ("/System/Library/Fonts/PingFang.ttc", 0),
+    ("/System/Library/Fonts/STHeiti Light.ttc", 0),
+    ("C:\\Windows\\Fonts\\msyh.ttc", 0),
+    ("C:\\Windows\\Fonts\\simsun.ttc", 0),
+];
 
 /// egui's default fonts with the CJK face added as a fallback to both families.
 pub fn font_definitions() -> FontDefinitions {
@@ -19,7 +39,34 @@ pub fn font_definitions() -> FontDefinitions {
     fonts
 }
 
+/// [`font_definitions`], plus the system's CJK font (if found) after the shipped subset.
+pub fn font_definitions_with_system() -> FontDefinitions {
+    let mut fonts = font_definitions();
+    if let Some(system) = system_cjk_font(SYSTEM_CJK_FONTS.iter().map(|(p, i)| (Path::new(*p), *i))) {
+        fonts.font_data.insert(SYSTEM_NAME.to_owned(), Arc::new(system));
+        for family in [FontFamily::Proportional, FontFamily::Monospace] {
+            fonts.families.entry(family).or_default().push(SYSTEM_NAME.to_owned());
+        }
+    }
+    fonts
+}
+
+/// The first readable font among `candidates`; a missing or unreadable file is skipped.
+pub fn system_cjk_font<'p>(candidates: impl IntoIterator<Item = (&'p Path, u32)>) -> Option<FontData> {
+    candidates.into_iter().find_map(|(path, index)| {
+        let bytes = std::fs::read(path).ok()?;
+        // A font file starts with a known tag; anything else is not used.
+        let tag: [u8; 4] = bytes.get(..4)?.try_into().ok()?;
+        let known = [*b"ttcf", *b"OTTO", *b"true", [0, 1, 0, 0]].contains(&tag);
+        known.then(|| {
+            let mut data = FontData::from_owned(bytes);
+            data.index = if &tag == b"ttcf" { index } else { 0 };
+            data
+        })
+    })
+}
+
 /// Installs the fonts in `ctx`.
 pub fn install(ctx: &egui::Context) {
-    ctx.set_fonts(font_definitions());
+    ctx.set_fonts(font_definitions_with_system());
 }
