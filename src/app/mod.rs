@@ -9,8 +9,11 @@ pub mod chart_data;
 pub mod command;
 pub mod edit;
 pub mod history;
+pub mod present;
 pub mod settings;
 mod state;
+pub mod whatif;
+pub mod worker;
 
 use std::path::PathBuf;
 

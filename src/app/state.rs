@@ -10,7 +10,9 @@ use super::analysis::{Analysis, Analyzer};
 use super::command::{Command, FilePurpose, View};
 use super::edit::{RecordEdit, check_edit};
 use super::history::History;
+use super::present::{PresentCommand, Presenter, set_fullscreen};
 use super::settings::{Settings, system_lang};
+use super::whatif::WhatIf;
 use crate::domain::{Account, AccountKind, DataFile, Lang, Text, check_text, write_data_file};
 use crate::engine::Rules;
 use crate::personas;
@@ -124,6 +126,10 @@ pub struct AppState {
     pub analysis: Option<Arc<Analysis>>,
     /// The backups of the record shown, newest first, as of the last time the settings opened.
     pub backups: Vec<BackupInfo>,
+    /// What-if projections and the plan of the record shown.
+    pub whatif: WhatIf,
+    /// Presenter mode, while it is open (it never touches the records or the store).
+    pub presenter: Option<Presenter>,
     own_store: Option<Store>,
     analyzer: Analyzer,
     loading: Option<Receiver<LoadResult>>,
@@ -154,6 +160,8 @@ impl AppState {
             dialog_open: false,
             analysis: None,
             backups: Vec::new(),
+            whatif: WhatIf::new(options.background),
+            presenter: None,
             own_store: None,
             analyzer: Analyzer::new(options.background),
             loading: None,
@@ -240,6 +248,10 @@ impl AppState {
             }
         }
         self.analysis = self.analyzer.poll();
+        self.whatif.poll();
+        if let Some(presenter) = &mut self.presenter {
+            presenter.poll();
+        }
     }
 
     fn finish_loading(&mut self, store: Store, outcome: Result<LoadOutcome, StoreError>) {
@@ -360,6 +372,32 @@ impl AppState {
             Command::CancelFilePrompt => self.file_prompt = None,
             Command::BrowseFile(purpose) => self.browse(purpose),
             Command::UseFile(purpose, path) => self.use_file(purpose, &path),
+            Command::WhatIf(actions) => self.ask_whatif(actions),
+            Command::Present(command) => self.present(command),
+        }
+    }
+
+    fn ask_whatif(&mut self, actions: Vec<crate::engine::Action>) {
+        let Some(doc) = self.document() else { return };
+        let (generation, data, as_of) = (doc.generation, doc.data.clone(), self.as_of());
+        self.whatif.request(&self.ctx, generation, data, self.rules.clone(), as_of, actions);
+    }
+
+    fn present(&mut self, command: PresentCommand) {
+        match command {
+            PresentCommand::Open => {
+                self.presenter = Some(Presenter::new(self.lang, true, self.rules.clone(), self.background));
+                set_fullscreen(&self.ctx, true);
+            }
+            PresentCommand::Leave => {
+                self.presenter = None;
+                set_fullscreen(&self.ctx, false);
+            }
+            command => {
+                if let Some(presenter) = &mut self.presenter {
+                    presenter.apply(&self.ctx, command);
+                }
+            }
         }
     }
 
