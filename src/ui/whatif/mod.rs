@@ -48,7 +48,7 @@ pub fn whatif_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, view: &mut What
         ui.horizontal_top(|ui| {
             env.theme.card_frame(env.palette).show(ui, |ui| {
                 ui.set_width(env.sizes().form_width);
-                controls::controls_ui(ui, env, data, &mut view.drafts);
+                ui.vertical(|ui| controls::controls_ui(ui, env, data, &mut view.drafts));
             });
             ui.vertical(|ui| projection_ui(ui, env, state));
         });
