@@ -164,9 +164,9 @@ fn presenter_mode_leaves_the_persons_data_folder_byte_for_byte_unchanged() {
 
 #[test]
 fn present_on_its_own_starts_at_the_persona_and_never_needs_a_data_folder() {
-    let mut harness = Harness::builder().with_size([1280.0, 1200.0]).build_eframe(|cc| {
-        PresenterApp::new(&cc.egui_ctx, Some("unexplained-drop".into()), Lang::Zh, false).unwrap()
-    });
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 1200.0])
+        .build_eframe(|cc| PresenterApp::new(&cc.egui_ctx, Some("unexplained-drop".into()), Lang::Zh, false).unwrap());
     harness.run();
     let story = story("unexplained-drop");
     harness.get_by_label(&story.name);

@@ -9,8 +9,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use credit_health::app::{AppOptions, CreditHealthApp};
 use credit_health::domain::Lang;
-use credit_health::engine::whatif::{Action, plan, project};
 use credit_health::engine::Rules;
+use credit_health::engine::whatif::{Action, plan, project};
 use credit_health::personas;
 use credit_health::ui::i18n;
 use egui_kittest::Harness;
@@ -85,10 +85,14 @@ fn typed_amounts_and_dates_are_checked_beside_their_fields() {
     open_whatif(&mut harness, "high-utilisation", Lang::En);
     harness.get_by_label("Repay an amount").click();
     harness.run();
-    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Repayment amount (¥)").set_text_value_accesskit("abc");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Repayment amount (¥)")
+        .set_text_value_accesskit("abc");
     harness.run();
     harness.get_by_label_contains("Not an amount");
-    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Repayment amount (¥)").set_text_value_accesskit("5,000.00");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Repayment amount (¥)")
+        .set_text_value_accesskit("5,000.00");
     harness.run();
     harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Repay on").set_text_value_accesskit("2026-02-30");
     harness.run();

@@ -227,7 +227,13 @@ pub fn build_story(persona_id: &str, rules: &Rules) -> Result<Story, String> {
         (e.score_min, e.score_max)
     });
     let name = data.profile.name.clone().unwrap_or_else(|| persona_id.to_string());
-    Ok(Story { persona_id: persona_id.to_string(), name, line: persona.story.clone(), score_range: (low, high), months })
+    Ok(Story {
+        persona_id: persona_id.to_string(),
+        name,
+        line: persona.story.clone(),
+        score_range: (low, high),
+        months,
+    })
 }
 
 fn first_record_day(data: &DataFile) -> Option<NaiveDate> {
@@ -241,8 +247,12 @@ fn story_month(data: &DataFile, rules: &Rules, start: NaiveDate, on: NaiveDate) 
     let reasons = shown.map(|r| ShownReason { effect: r.effect, message: r.message.clone() }).collect();
     let in_month = |day: NaiveDate| day >= start && day <= on;
     let target = &data.profile.target;
-    let observed =
-        data.observed_limits.iter().filter(|o| o.account == *target && in_month(o.on)).max_by_key(|o| o.on).map(|o| o.limit);
+    let observed = data
+        .observed_limits
+        .iter()
+        .filter(|o| o.account == *target && in_month(o.on))
+        .max_by_key(|o| o.on)
+        .map(|o| o.limit);
     let missed = e.timeline.last().map_or(&[][..], |m| m.overdue_started.as_slice());
     StoryMonth {
         on,
@@ -259,7 +269,9 @@ fn story_month(data: &DataFile, rules: &Rules, start: NaiveDate, on: NaiveDate) 
 fn happenings(data: &DataFile, missed: &[String], in_month: &dyn Fn(NaiveDate) -> bool) -> Vec<Happening> {
     let lender = |account: &str| data.account(account).map_or_else(|| account.to_string(), |a| a.lender.clone());
     let mut out: Vec<Happening> = Vec::new();
-    out.extend(data.accounts.iter().filter(|a| in_month(a.opened)).map(|a| Happening::Opened { lender: a.lender.clone() }));
+    out.extend(
+        data.accounts.iter().filter(|a| in_month(a.opened)).map(|a| Happening::Opened { lender: a.lender.clone() }),
+    );
     for draw in data.draws.iter().filter(|d| in_month(d.at.date())) {
         out.push(Happening::Draw { lender: lender(&draw.account), amount: draw.amount, hour: draw.at.hour() });
     }
@@ -311,7 +323,12 @@ pub struct PresenterApp {
 
 impl PresenterApp {
     /// Presenter mode at the gallery, or at `persona`'s first month.
-    pub fn new(ctx: &egui::Context, persona: Option<String>, lang: Lang, background: bool) -> anyhow::Result<PresenterApp> {
+    pub fn new(
+        ctx: &egui::Context,
+        persona: Option<String>,
+        lang: Lang,
+        background: bool,
+    ) -> anyhow::Result<PresenterApp> {
         crate::ui::fonts::install(ctx);
         let theme = crate::ui::theme::Theme::built_in()?;
         let mut presenter = Presenter::new(lang, false, Arc::new(Rules::default_rules()), background);

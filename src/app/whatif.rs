@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 
 use super::worker::Latest;
 use crate::domain::DataFile;
-use crate::engine::whatif::{Action, Goal, Plan, Projection, plan, project};
 use crate::engine::Rules;
+use crate::engine::whatif::{Action, Goal, Plan, Projection, plan, project};
 
 /// What a projection is of: a version of the records, the rules and the day.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,7 +82,8 @@ impl WhatIf {
         actions: Vec<Action>,
     ) {
         let basis = Basis { generation, as_of, rules: Arc::as_ptr(&rules) as usize };
-        let job = |actions: Vec<Action>| Job { basis: basis.clone(), data: data.clone(), rules: rules.clone(), actions };
+        let job =
+            |actions: Vec<Action>| Job { basis: basis.clone(), data: data.clone(), rules: rules.clone(), actions };
         if self.asked.as_ref().is_none_or(|(asked, _)| *asked != basis) {
             self.baseline.clear();
             self.projected.clear();

@@ -9,7 +9,11 @@ use crate::app::present::PresentCommand;
 pub fn gallery_ui(ui: &mut egui::Ui, stage: &Stage, out: &mut Vec<PresentCommand>) {
     let t = stage.tokens;
     ui.horizontal(|ui| {
-        ui.label(RichText::new(stage.t("演示模式：选一位样例人物", "Presenter mode: choose a person")).size(t.title).strong());
+        ui.label(
+            RichText::new(stage.t("演示模式：选一位样例人物", "Presenter mode: choose a person"))
+                .size(t.title)
+                .strong(),
+        );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             leave_ui(ui, stage, out);
             lang_switch_ui(ui, stage, out);

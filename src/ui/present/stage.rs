@@ -60,12 +60,7 @@ fn top_ui(ui: &mut egui::Ui, stage: &Stage, story: &Story, month: &StoryMonth, o
         ui.label(RichText::new(&story.name).size(t.title).strong());
         let month_name = month.on.format("%Y-%m").to_string();
         ui.label(RichText::new(month_name).size(t.title).strong().color(t.accent.color()));
-        let count = format!(
-            "{} {} / {}",
-            stage.t("第", "Month"),
-            stage.presenter.month + 1,
-            story.months.len()
-        );
+        let count = format!("{} {} / {}", stage.t("第", "Month"), stage.presenter.month + 1, story.months.len());
         ui.label(RichText::new(count).color(t.weak_text.color()));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             leave_ui(ui, stage, out);
@@ -80,7 +75,11 @@ fn top_ui(ui: &mut egui::Ui, stage: &Stage, story: &Story, month: &StoryMonth, o
             out.push(PresentCommand::Step(-1));
         }
         let revealed = stage.presenter.revealed;
-        let reveal = if revealed { stage.t("隐藏答案（空格）", "Hide (Space)") } else { stage.t("揭晓（空格）", "Reveal (Space)") };
+        let reveal = if revealed {
+            stage.t("隐藏答案（空格）", "Hide (Space)")
+        } else {
+            stage.t("揭晓（空格）", "Reveal (Space)")
+        };
         if ui.button(RichText::new(reveal).strong()).clicked() {
             out.push(PresentCommand::Reveal(!revealed));
         }
@@ -113,16 +112,34 @@ fn chart_ui(ui: &mut egui::Ui, stage: &Stage, story: &Story) {
     let score: Vec<[f64; 2]> = months.iter().map(|m| [day_x(m.on), m.score as f64]).collect();
     ui.label(RichText::new(stage.t("估算信用分", "Estimated score")).strong());
     let (low, high) = story.score_range;
-    plot("present_score").include_y(low as f64).include_y(high as f64).y_axis_label(stage.t("分", "points")).show(ui, |p| {
-        p.line(Line::new("score", PlotPoints::from(score.clone())).color(t.chart_score.color()).width(t.line_width));
-        p.points(Points::new("score points", PlotPoints::from(score)).color(t.chart_score.color()).radius(t.line_width * 1.5));
-    });
+    plot("present_score").include_y(low as f64).include_y(high as f64).y_axis_label(stage.t("分", "points")).show(
+        ui,
+        |p| {
+            p.line(
+                Line::new("score", PlotPoints::from(score.clone())).color(t.chart_score.color()).width(t.line_width),
+            );
+            p.points(
+                Points::new("score points", PlotPoints::from(score))
+                    .color(t.chart_score.color())
+                    .radius(t.line_width * 1.5),
+            );
+        },
+    );
     let limit: Vec<[f64; 2]> = months.iter().map(|m| [day_x(m.on), m.limit.yuan_f64()]).collect();
     ui.label(RichText::new(stage.t("估算额度", "Estimated limit")).strong());
-    plot("present_limit").include_y(0.0).y_axis_formatter(yuan_axis).y_axis_label(stage.t("元", "yuan")).show(ui, |p| {
-        p.line(Line::new("limit", PlotPoints::from(limit.clone())).color(t.chart_limit.color()).width(t.line_width));
-        p.points(Points::new("limit points", PlotPoints::from(limit)).color(t.chart_limit.color()).radius(t.line_width * 1.5));
-    });
+    plot("present_limit").include_y(0.0).y_axis_formatter(yuan_axis).y_axis_label(stage.t("元", "yuan")).show(
+        ui,
+        |p| {
+            p.line(
+                Line::new("limit", PlotPoints::from(limit.clone())).color(t.chart_limit.color()).width(t.line_width),
+            );
+            p.points(
+                Points::new("limit points", PlotPoints::from(limit))
+                    .color(t.chart_limit.color())
+                    .radius(t.line_width * 1.5),
+            );
+        },
+    );
 }
 
 fn happened_ui(ui: &mut egui::Ui, stage: &Stage, month: &StoryMonth) {
@@ -139,7 +156,10 @@ fn happened_ui(ui: &mut egui::Ui, stage: &Stage, month: &StoryMonth) {
             } else {
                 t.text.color()
             };
-            ui.add(egui::Label::new(RichText::new(format!("• {}", happening_text(stage.lang, happening))).color(colour)).wrap());
+            ui.add(
+                egui::Label::new(RichText::new(format!("• {}", happening_text(stage.lang, happening))).color(colour))
+                    .wrap(),
+            );
         }
         let more = month.happened.len().saturating_sub(HAPPENINGS_SHOWN);
         if more > 0 {
@@ -170,7 +190,8 @@ fn answer_ui(ui: &mut egui::Ui, stage: &Stage, month: &StoryMonth) {
                 ui.set_width(ui.available_width());
                 ui.vertical_centered(|ui| {
                     ui.label(RichText::new(name).strong());
-                    let (text, size) = if revealed { (value, t.heading * 1.2) } else { ("?".to_string(), t.big_number) };
+                    let (text, size) =
+                        if revealed { (value, t.heading * 1.2) } else { ("?".to_string(), t.big_number) };
                     let colour = if revealed { colour } else { t.weak_text.color() };
                     ui.label(RichText::new(text).size(size).strong().color(colour));
                 });
@@ -189,11 +210,18 @@ fn reasons_ui(ui: &mut egui::Ui, stage: &Stage, month: &StoryMonth) {
     card(t).show(ui, |ui| {
         ui.set_width(ui.available_width());
         if !stage.presenter.revealed {
-            ui.label(RichText::new(stage.t(
-                "先猜一猜：额度会上升、停滞、下降还是为零？为什么？",
-                "Predict first: will the limit rise, stay, fall or be zero? Why?",
-            )).size(t.heading).strong());
-            ui.label(RichText::new(stage.t("按空格键或“揭晓”查看答案。", "Press Space or “Reveal” to see the answer.")).color(t.weak_text.color()));
+            ui.label(
+                RichText::new(stage.t(
+                    "先猜一猜：额度会上升、停滞、下降还是为零？为什么？",
+                    "Predict first: will the limit rise, stay, fall or be zero? Why?",
+                ))
+                .size(t.heading)
+                .strong(),
+            );
+            ui.label(
+                RichText::new(stage.t("按空格键或“揭晓”查看答案。", "Press Space or “Reveal” to see the answer."))
+                    .color(t.weak_text.color()),
+            );
             return;
         }
         ui.add(egui::Label::new(RichText::new(month.headline.get(stage.lang)).size(t.heading).strong()).wrap());
@@ -211,7 +239,13 @@ fn reasons_ui(ui: &mut egui::Ui, stage: &Stage, month: &StoryMonth) {
 fn happening_text(lang: Lang, happening: &Happening) -> String {
     let zh = matches!(lang, Lang::Zh);
     match happening {
-        Happening::Opened { lender } => if zh { format!("开通了{lender}") } else { format!("Opened {lender}") },
+        Happening::Opened { lender } => {
+            if zh {
+                format!("开通了{lender}")
+            } else {
+                format!("Opened {lender}")
+            }
+        }
         Happening::Draw { lender, amount, hour } => {
             let amount = amount.display_short();
             let night = happening.is_night();
@@ -223,14 +257,26 @@ fn happening_text(lang: Lang, happening: &Happening) -> String {
             }
         }
         Happening::Repaid { count, total } => {
-            if zh { format!("还款 {count} 笔，共 {}", total.display_short()) } else { format!("{count} repayments, {} in all", total.display_short()) }
+            if zh {
+                format!("还款 {count} 笔，共 {}", total.display_short())
+            } else {
+                format!("{count} repayments, {} in all", total.display_short())
+            }
         }
         Happening::Bill { lender, balance, minimum } => {
             let (balance, minimum) = (balance.display_short(), minimum.display_short());
-            if zh { format!("{lender}账单 {balance}，最低还款 {minimum}") } else { format!("{lender} bill {balance}, minimum {minimum}") }
+            if zh {
+                format!("{lender}账单 {balance}，最低还款 {minimum}")
+            } else {
+                format!("{lender} bill {balance}, minimum {minimum}")
+            }
         }
         Happening::Missed { lender } => {
-            if zh { format!("{lender}有一笔到期没有还") } else { format!("A payment to {lender} fell due and was not paid") }
+            if zh {
+                format!("{lender}有一笔到期没有还")
+            } else {
+                format!("A payment to {lender} fell due and was not paid")
+            }
         }
         Happening::Inquiry { by, purpose } => {
             let purpose = i18n::purpose_name(lang, *purpose);

@@ -23,7 +23,9 @@ pub fn chart_ui(ui: &mut egui::Ui, env: &Env, baseline: &Projection, projected: 
                 .style(LineStyle::dashed_loose())
                 .width(2.0),
         );
-        plot.line(Line::new(with, PlotPoints::from(series(projected, value))).color(env.palette.accent.color()).width(2.5));
+        plot.line(
+            Line::new(with, PlotPoints::from(series(projected, value))).color(env.palette.accent.color()).width(2.5),
+        );
     };
     let plot = |id: &str, height: f32| {
         Plot::new(id.to_string())
@@ -46,7 +48,9 @@ pub fn chart_ui(ui: &mut egui::Ui, env: &Env, baseline: &Projection, projected: 
     ui.label(egui::RichText::new(env.t("额度状态", "Status")).strong());
     let lang = env.lang;
     plot("whatif_status", small * 0.7)
-        .y_axis_formatter(move |mark, _| status_of(mark.value).map(|s| i18n::status_name(lang, s).to_string()).unwrap_or_default())
+        .y_axis_formatter(move |mark, _| {
+            status_of(mark.value).map(|s| i18n::status_name(lang, s).to_string()).unwrap_or_default()
+        })
         .include_y(-0.3)
         .include_y(3.3)
         .show(ui, |p| lines(p, |m| status_level(m.status)));

@@ -73,10 +73,14 @@ impl Drafts {
                 }
                 Action::PayOverdue { on } => (d.overdue, d.overdue_on) = (true, day(on)),
                 Action::NoNewBorrowing { months } => (d.quiet, d.quiet_months) = (true, *months),
-                Action::CloseLine { account, on } => (d.close, d.close_account, d.close_on) = (true, account.clone(), day(on)),
+                Action::CloseLine { account, on } => {
+                    (d.close, d.close_account, d.close_on) = (true, account.clone(), day(on))
+                }
                 Action::CardBalancesTo { pct, on } => (d.cards, d.cards_pct, d.cards_on) = (true, *pct, day(on)),
                 Action::VerifyIdentity { on } => (d.verify, d.verify_on) = (true, day(on)),
-                Action::UseLine { amount, on } => (d.use_line, d.use_amount, d.use_on) = (true, amount.to_file_string(), day(on)),
+                Action::UseLine { amount, on } => {
+                    (d.use_line, d.use_amount, d.use_on) = (true, amount.to_file_string(), day(on))
+                }
             }
         }
         d
@@ -153,7 +157,9 @@ pub fn read_day(text: &str, as_of: NaiveDate) -> Result<NaiveDate, FieldError> {
 fn error_text(env: &Env, error: FieldError) -> String {
     let horizon = env.today.checked_add_months(Months::new(HORIZON_MONTHS)).unwrap_or(env.today);
     match error {
-        FieldError::NotAnAmount => env.t("不是金额：请输入如 5000 或 5,000.00", "Not an amount: type e.g. 5000 or 5,000.00").into(),
+        FieldError::NotAnAmount => {
+            env.t("不是金额：请输入如 5000 或 5,000.00", "Not an amount: type e.g. 5000 or 5,000.00").into()
+        }
         FieldError::NotPositive => env.t("金额必须大于零", "The amount must be above zero").into(),
         FieldError::NotADate => env.t("不是日期：请用 YYYY-MM-DD", "Not a date: use YYYY-MM-DD").into(),
         FieldError::OutOfRange => match env.lang {
@@ -171,13 +177,25 @@ pub fn controls_ui(ui: &mut egui::Ui, env: &Env, data: &DataFile, d: &mut Drafts
         amount_ui(ui, env, env.t("还款金额（元）", "Repayment amount (¥)"), &mut d.repay_amount);
         day_ui(ui, env, env.t("还款日期", "Repay on"), &mut d.repay_on);
     });
-    action_ui(ui, env, &mut d.overdue, env.t("还清逾期，之后按时还款", "Pay what is overdue, then keep paying on time"), |ui| {
-        day_ui(ui, env, env.t("还清日期", "Pay overdue on"), &mut d.overdue_on);
-    });
-    action_ui(ui, env, &mut d.quiet, env.t("暂停借新款、不申请新贷款", "Stop borrowing and applying"), |ui| {
-        let label = env.t("不借新款的月数", "Months without new borrowing");
-        ui.add(egui::Slider::new(&mut d.quiet_months, 1..=HORIZON_MONTHS).text(label));
-    });
+    action_ui(
+        ui,
+        env,
+        &mut d.overdue,
+        env.t("还清逾期，之后按时还款", "Pay what is overdue, then keep paying on time"),
+        |ui| {
+            day_ui(ui, env, env.t("还清日期", "Pay overdue on"), &mut d.overdue_on);
+        },
+    );
+    action_ui(
+        ui,
+        env,
+        &mut d.quiet,
+        env.t("暂停借新款、不申请新贷款", "Stop borrowing and applying"),
+        |ui| {
+            let label = env.t("不借新款的月数", "Months without new borrowing");
+            ui.add(egui::Slider::new(&mut d.quiet_months, 1..=HORIZON_MONTHS).text(label));
+        },
+    );
     action_ui(ui, env, &mut d.close, env.t("还清并注销一个账户", "Pay off and close a line"), |ui| {
         account_ui(ui, env, data, "close_account", env.t("要注销的账户", "Line to close"), &mut d.close_account, true);
         day_ui(ui, env, env.t("注销日期", "Close on"), &mut d.close_on);
@@ -190,10 +208,16 @@ pub fn controls_ui(ui: &mut egui::Ui, env: &Env, data: &DataFile, d: &mut Drafts
     action_ui(ui, env, &mut d.verify, env.t("完成实名认证", "Verify my identity"), |ui| {
         day_ui(ui, env, env.t("认证日期", "Verified on"), &mut d.verify_on);
     });
-    action_ui(ui, env, &mut d.use_line, env.t("小额借用一次并按时还清", "Use the line once and repay on time"), |ui| {
-        amount_ui(ui, env, env.t("借用金额（元）", "Draw amount (¥)"), &mut d.use_amount);
-        day_ui(ui, env, env.t("借用日期", "Draw on"), &mut d.use_on);
-    });
+    action_ui(
+        ui,
+        env,
+        &mut d.use_line,
+        env.t("小额借用一次并按时还清", "Use the line once and repay on time"),
+        |ui| {
+            amount_ui(ui, env, env.t("借用金额（元）", "Draw amount (¥)"), &mut d.use_amount);
+            day_ui(ui, env, env.t("借用日期", "Draw on"), &mut d.use_on);
+        },
+    );
 }
 
 fn action_ui(ui: &mut egui::Ui, env: &Env, on: &mut bool, label: &str, fields: impl FnOnce(&mut egui::Ui)) {
@@ -239,7 +263,10 @@ fn account_ui(
     chosen: &mut String,
     others_only: bool,
 ) {
-    let name = |id: &str| data.account(id).map_or_else(|| env.t("（请选择）", "(choose)").to_string(), |a| format!("{} · {}", a.lender, a.id));
+    let name = |id: &str| {
+        data.account(id)
+            .map_or_else(|| env.t("（请选择）", "(choose)").to_string(), |a| format!("{} · {}", a.lender, a.id))
+    };
     egui::ComboBox::new(salt, label).selected_text(name(chosen)).show_ui(ui, |ui| {
         for account in data.accounts.iter().filter(|a| a.closed.is_none()) {
             if others_only && account.id == data.profile.target {

@@ -34,16 +34,21 @@ pub fn whatif_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, view: &mut What
     }
     let actions = view.drafts.actions(env.today);
     let asked = state.whatif.asked();
-    if asked.is_none_or(|(generation, as_of, asked)| generation != doc.generation || as_of != env.today || asked != actions) {
+    if asked
+        .is_none_or(|(generation, as_of, asked)| generation != doc.generation || as_of != env.today || asked != actions)
+    {
         out.push(Command::WhatIf(actions));
     }
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(env.sizes().max_content_width);
         ui.label(RichText::new(env.t("假如这样做，会怎样？", "What if you act?")).size(env.sizes().headline).strong());
-        ui.label(RichText::new(env.t(
-            "打开下面的行动，右边的图会比较“照现在这样”和“这样做”之后 24 个月的分数、额度和状态。",
-            "Switch on actions below; the charts compare the next 24 months as things stand and with your actions.",
-        )).color(env.palette.weak_text.color()));
+        ui.label(
+            RichText::new(env.t(
+                "打开下面的行动，右边的图会比较“照现在这样”和“这样做”之后 24 个月的分数、额度和状态。",
+                "Switch on actions below; the charts compare the next 24 months as things stand and with your actions.",
+            ))
+            .color(env.palette.weak_text.color()),
+        );
         ui.add_space(env.sizes().section_gap);
         ui.horizontal_top(|ui| {
             env.theme.card_frame(env.palette).show(ui, |ui| {
@@ -88,15 +93,27 @@ fn summary_ui(ui: &mut egui::Ui, env: &Env, baseline: &Projected, projected: &Pr
             }
         }
     };
-    ui.label(RichText::new(line(&baseline.projection, "照现在这样", "As things stand")).color(env.palette.weak_text.color()));
-    ui.label(RichText::new(line(&projected.projection, "这样做", "With these actions")).strong().color(env.palette.accent.color()));
-    let when = projected.projection.first_above_zero.map(|d| (d, true)).or(projected.projection.first_raise.map(|d| (d, false)));
+    ui.label(
+        RichText::new(line(&baseline.projection, "照现在这样", "As things stand")).color(env.palette.weak_text.color()),
+    );
+    ui.label(
+        RichText::new(line(&projected.projection, "这样做", "With these actions"))
+            .strong()
+            .color(env.palette.accent.color()),
+    );
+    let when = projected
+        .projection
+        .first_above_zero
+        .map(|d| (d, true))
+        .or(projected.projection.first_raise.map(|d| (d, false)));
     let text = match (when, env.lang) {
         (Some((day, true)), crate::domain::Lang::Zh) => format!("额度最早 {day} 恢复到零以上"),
         (Some((day, true)), crate::domain::Lang::En) => format!("The limit is above zero from {day}"),
         (Some((day, false)), crate::domain::Lang::Zh) => format!("额度最早 {day} 提升"),
         (Some((day, false)), crate::domain::Lang::En) => format!("The limit rises from {day}"),
-        (None, _) => env.t("24 个月内额度不会恢复或提升", "The limit neither returns nor rises within 24 months").to_string(),
+        (None, _) => {
+            env.t("24 个月内额度不会恢复或提升", "The limit neither returns nor rises within 24 months").to_string()
+        }
     };
     ui.label(text);
 }
