@@ -45,9 +45,9 @@ pub fn stage_ui(ui: &mut egui::Ui, stage: &Stage, out: &mut Vec<PresentCommand>)
                 ui.set_width(stage.tokens.side_width);
                 happened_ui(ui, stage, month);
                 answer_ui(ui, stage, month);
+                reasons_ui(ui, stage, month);
             });
         });
-        reasons_ui(ui, stage, month);
     });
 }
 
@@ -93,6 +93,8 @@ fn top_ui(ui: &mut egui::Ui, stage: &Stage, story: &Story, month: &StoryMonth, o
 /// The path so far: up to the month before, and the month itself once revealed.
 fn chart_ui(ui: &mut egui::Ui, stage: &Stage, story: &Story) {
     let t = stage.tokens;
+    // egui_plot writes tick labels in the body style; at stage size they would not fit.
+    ui.style_mut().text_styles.insert(egui::TextStyle::Body, egui::FontId::proportional(t.small));
     let shown = stage.presenter.month + usize::from(stage.presenter.revealed);
     let months = &story.months[..shown.min(story.months.len())];
     let first = story.months.first().map_or(0.0, |m| day_x(m.on));
@@ -107,7 +109,6 @@ fn chart_ui(ui: &mut egui::Ui, stage: &Stage, story: &Story) {
             .allow_zoom(false)
             .allow_scroll(false)
             .allow_boxed_zoom(false)
-            .show_x(false)
     };
     let score: Vec<[f64; 2]> = months.iter().map(|m| [day_x(m.on), m.score as f64]).collect();
     ui.label(RichText::new(stage.t("估算信用分", "Estimated score")).strong());
@@ -190,8 +191,7 @@ fn answer_ui(ui: &mut egui::Ui, stage: &Stage, month: &StoryMonth) {
                 ui.set_width(ui.available_width());
                 ui.vertical_centered(|ui| {
                     ui.label(RichText::new(name).strong());
-                    let (text, size) =
-                        if revealed { (value, t.heading * 1.2) } else { ("?".to_string(), t.big_number) };
+                    let (text, size) = if revealed { (value, t.heading) } else { ("?".to_string(), t.big_number) };
                     let colour = if revealed { colour } else { t.weak_text.color() };
                     ui.label(RichText::new(text).size(size).strong().color(colour));
                 });
@@ -260,7 +260,10 @@ fn happening_text(lang: Lang, happening: &Happening) -> String {
             if zh {
                 format!("还款 {count} 笔，共 {}", total.display_short())
             } else {
-                format!("{count} repayments, {} in all", total.display_short())
+                match count {
+                    1 => format!("1 repayment of {}", total.display_short()),
+                    _ => format!("{count} repayments, {} in all", total.display_short()),
+                }
             }
         }
         Happening::Bill { lender, balance, minimum } => {

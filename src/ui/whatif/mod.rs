@@ -76,7 +76,8 @@ fn projection_ui(ui: &mut egui::Ui, env: &Env, state: &AppState) {
     });
     let (Some(baseline), Some(projected)) = (baseline, projected) else { return };
     summary_ui(ui, env, baseline, projected);
-    chart::chart_ui(ui, env, &baseline.projection, &projected.projection);
+    let scale = state.current_analysis().map_or((350, 950), |a| (a.explanation.score_min, a.explanation.score_max));
+    chart::chart_ui(ui, env, &baseline.projection, &projected.projection, scale);
 }
 
 /// The numbers at a glance, as sentences a reader (and a test) can find.
