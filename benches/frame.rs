@@ -59,7 +59,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Box::new(|app| records(app, RecordKind::Repayments, Some((4, false)))),
         ),
         ("settings", Box::new(|app| app.state.apply(Command::Navigate(View::Settings)))),
-        ("what-if (pay the overdue)", Box::new(whatif)),
+        ("what-if (paths and plan shown)", Box::new(whatif)),
         ("presenter: a persona, revealed", Box::new(present)),
     ];
     let mut worst = Duration::ZERO;
@@ -83,8 +83,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// The what-if view with one action on; the first (untimed) frame asks for the projections and
-/// the plan, which here run at once on this thread.
+/// The what-if view with its paths and plan computed (here at once, on this thread, and timed
+/// apart from the frames).
 fn whatif(app: &mut CreditHealthApp) {
     app.state.apply(Command::Navigate(View::WhatIf));
     app.views.whatif.drafts.for_as_of = None;

@@ -87,3 +87,49 @@ fn spawn<J: Send + 'static, R: Send + 'static>(
     });
     sender
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+
+    fn slow_echo(n: u32) -> u32 {
+        RUNS.fetch_add(1, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(20));
+        n
+    }
+
+    #[test]
+    fn rapid_requests_are_coalesced_to_the_newest() {
+        let ctx = egui::Context::default();
+        let mut worker = Latest::new(true, slow_echo);
+        for n in 1..=30 {
+            worker.request(&ctx, n);
+        }
+        assert!(worker.is_busy());
+        let started = Instant::now();
+        while worker.is_busy() && started.elapsed() < Duration::from_secs(10) {
+            worker.poll();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(worker.latest().map(|n| **n), Some(30), "the newest job's result is kept");
+        let runs = RUNS.load(Ordering::SeqCst);
+        assert!(runs < 30, "{runs} runs for 30 requests: waiting jobs were not skipped");
+    }
+
+    #[test]
+    fn without_background_a_job_runs_at_once_and_clear_forgets() {
+        let ctx = egui::Context::default();
+        let mut worker = Latest::new(false, |n: u32| n * 2);
+        worker.request(&ctx, 21);
+        assert_eq!(worker.latest().map(|n| **n), Some(42));
+        assert!(!worker.is_busy());
+        worker.clear();
+        assert!(worker.latest().is_none());
+    }
+}
