@@ -32,6 +32,23 @@ fn main() {
         assert!(e.score >= e.score_min);
     });
     report("explanation (index + simulate + reasons)", explanation, 20);
+    // Where the time goes, for whoever works on it next.
+    let index = median(RUNS, || {
+        let _ = Prepared::new(&data, &rules, as_of);
+    });
+    let prepared_once = Prepared::new(&data, &rules, as_of);
+    let simulated = median(RUNS, || {
+        let _ = simulate(&prepared_once, as_of);
+    });
+    let history_once = simulate(&prepared_once, as_of);
+    let reasons = median(RUNS, || {
+        let _ = explain_prepared(&prepared_once, &history_once, as_of, false);
+    });
+    for (part, took) in
+        [("  of which: index (ledger)", index), ("  of which: simulate", simulated), ("  of which: reasons", reasons)]
+    {
+        println!("{:<44} {:>8.1} ms", part, took.as_secs_f64() * 1000.0);
+    }
 
     let prepared = Prepared::new(&data, &rules, as_of);
     let history = simulate(&prepared, as_of);

@@ -42,6 +42,15 @@ pub struct Prepared<'a> {
     /// Draws not settled at some point in a month, by month number.
     active_by_month: HashMap<i32, Vec<usize>>,
     account_index: HashMap<&'a str, usize>,
+    /// Per draw: its account index, looked up once rather than by id in every window scan.
+    draw_account: Vec<Option<usize>>,
+    /// Per draw: true when it is on the explained line.
+    draw_on_target: Vec<bool>,
+    /// Per draw: its lender when it counts as another platform (not the explained line's
+    /// lender, not a card or mortgage).
+    draw_other_lender: Vec<Option<&'a str>>,
+    /// Per episode: its worst days past due once it ended (fixed from then on).
+    episode_final_dpd: Vec<Option<i64>>,
 }
 
 /// An overdue episode as seen on a day.
@@ -66,8 +75,8 @@ pub struct EpisodeView {
 pub struct LenderUse {
     /// The lender's name.
     pub lender: String,
-    /// The draws behind it.
-    pub draws: Vec<String>,
+    /// The draws behind it (indexes into `DataFile::draws`).
+    pub draws: Vec<usize>,
     /// The first of those draws.
     pub since: NaiveDate,
 }
@@ -185,6 +194,28 @@ impl<'a> Prepared<'a> {
             }
         }
         let identity_verified_from = data.profile.identity_verified.then_some(NaiveDate::MIN);
+        let draw_account: Vec<Option<usize>> =
+            data.draws.iter().map(|d| account_index.get(d.account.as_str()).copied()).collect();
+        let draw_on_target = data.draws.iter().map(|d| d.account == data.profile.target).collect();
+        let target_lender = target.map(|t| data.accounts[t].lender.as_str());
+        let draw_other_lender = draw_account
+            .iter()
+            .map(|a: &Option<usize>| {
+                let account = &data.accounts[(*a)?];
+                let counts = Some(account.lender.as_str()) != target_lender
+                    && !matches!(account.kind, AccountKind::CreditCard | AccountKind::Mortgage);
+                counts.then_some(account.lender.as_str())
+            })
+            .collect();
+        let episode_final_dpd = ledger
+            .episodes
+            .iter()
+            .map(|e| {
+                let end = e.end?;
+                let all_met = e.dues.iter().all(|i| ledger.dues[*i].met_on.is_some_and(|m| m <= end));
+                all_met.then(|| e.days_past_due_at(&ledger, end))
+            })
+            .collect();
         Prepared {
             data,
             rules,
@@ -200,6 +231,10 @@ impl<'a> Prepared<'a> {
             on_time_prefix,
             active_by_month,
             account_index,
+            draw_account,
+            draw_on_target,
+            draw_other_lender,
+            episode_final_dpd,
         }
     }
 
@@ -271,7 +306,7 @@ impl<'a> Prepared<'a> {
     }
 
     fn is_cash_like(&self, d: usize) -> bool {
-        self.account_of(&self.data.draws[d].account).is_some_and(|a| {
+        self.draw_account[d].is_some_and(|a| {
             matches!(
                 self.data.accounts[a].kind,
                 AccountKind::CashLine | AccountKind::InstallmentLoan | AccountKind::Other
@@ -329,7 +364,11 @@ impl<'a> Prepared<'a> {
                 {
                     return None;
                 }
-                let days_past_due = episode.days_past_due_at(&self.ledger, t);
+                // Once ended (and every due met by then) its worst is fixed: no need to rescan.
+                let days_past_due = match (end, self.episode_final_dpd[index]) {
+                    (Some(_), Some(worst)) => worst,
+                    _ => episode.days_past_due_at(&self.ledger, t),
+                };
                 let severity = ph.severity.lookup(days_past_due);
                 let months_since = end.map_or(0, |end| months_between(end, t));
                 let penalty = severity * ph.recency_pct.lookup(months_since) / 100;
@@ -393,8 +432,8 @@ impl<'a> Prepared<'a> {
                 if owed == Money::ZERO {
                     continue;
                 }
-                service += book.monthly_service_at(t);
-                if self.data.draws[*d].account == self.data.profile.target {
+                service += book.monthly_service_given(owed, t);
+                if self.draw_on_target[*d] {
                     target += owed;
                 } else {
                     other += owed;
@@ -407,33 +446,28 @@ impl<'a> Prepared<'a> {
     fn other_lenders(&self, t: NaiveDate) -> Vec<LenderUse> {
         let window = self.rules.factors.borrowing_pattern.lender_window_months;
         let from = t.checked_sub_months(Months::new(window)).unwrap_or(t);
-        let target_lender = self.target_lender();
         let mut lenders: BTreeMap<&str, LenderUse> = BTreeMap::new();
         let mut note = |d: usize| {
-            let draw = &self.data.draws[d];
-            let Some(a) = self.account_of(&draw.account) else { return };
-            let account = &self.data.accounts[a];
-            if account.lender == target_lender
-                || matches!(account.kind, AccountKind::CreditCard | AccountKind::Mortgage)
-            {
-                return;
-            }
-            let entry = lenders.entry(account.lender.as_str()).or_insert_with(|| LenderUse {
-                lender: account.lender.clone(),
+            let Some(lender) = self.draw_other_lender[d] else { return };
+            let on = self.data.draws[d].at.date();
+            let entry = lenders.entry(lender).or_insert_with(|| LenderUse {
+                lender: lender.to_string(),
                 draws: Vec::new(),
-                since: draw.at.date(),
+                since: on,
             });
-            if !entry.draws.contains(&draw.id) {
-                entry.draws.push(draw.id.clone());
-                entry.since = entry.since.min(draw.at.date());
-            }
+            entry.draws.push(d);
+            entry.since = entry.since.min(on);
         };
+        // Drawn in the window; then drawn before it and still owed (each draw once).
         for d in self.draws_in(from, t) {
             note(d);
         }
         if let Some(active) = self.active_by_month.get(&month_key(t)) {
             for d in active {
-                if self.data.draws[*d].at.date() <= t && self.ledger.draws[*d].outstanding_at(t) > Money::ZERO {
+                if self.draw_other_lender[*d].is_some()
+                    && self.data.draws[*d].at.date() <= from
+                    && self.ledger.draws[*d].outstanding_at(t) > Money::ZERO
+                {
                     note(*d);
                 }
             }
@@ -499,7 +533,7 @@ impl<'a> Prepared<'a> {
                 if book.billed_by_statement {
                     continue;
                 }
-                if let Some(a) = self.account_of(&self.data.draws[*d].account) {
+                if let Some(a) = self.draw_account[*d] {
                     *owed.entry(self.data.accounts[a].lender.as_str()).or_default() += book.outstanding_at(t);
                 }
             }

@@ -138,7 +138,11 @@ impl DrawBook {
 
     /// What the draw costs a month at `t`: what is left spread over the months left.
     pub fn monthly_service_at(&self, t: NaiveDate) -> Money {
-        let outstanding = self.outstanding_at(t);
+        self.monthly_service_given(self.outstanding_at(t), t)
+    }
+
+    /// [`DrawBook::monthly_service_at`] when what is outstanding at `t` is already known.
+    pub fn monthly_service_given(&self, outstanding: Money, t: NaiveDate) -> Money {
         if outstanding == Money::ZERO {
             return Money::ZERO;
         }

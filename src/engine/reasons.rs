@@ -412,7 +412,7 @@ fn lowers_and_holds(
             effect,
             -lenders_penalty,
             cost_of(ReasonCode::ManyLenders),
-            f.other_lenders.iter().flat_map(|l| l.draws.iter().cloned()).collect(),
+            f.other_lenders.iter().flat_map(|l| l.draws.iter().map(|d| p.data.draws[*d].id.clone())).collect(),
             vec![
                 ("count", f.other_lenders.len().to_string()),
                 ("loans", loans.to_string()),
