@@ -13,6 +13,9 @@ use crate::engine::{Effect, Status};
 use crate::ui::charts::{month_axis, yuan_axis};
 use crate::ui::i18n;
 
+/// Days of room after the last month on the time axis.
+const AXIS_ROOM_DAYS: f64 = 45.0;
+
 /// At most this many happenings are listed for a month.
 const HAPPENINGS_SHOWN: usize = 6;
 
@@ -98,7 +101,8 @@ fn chart_ui(ui: &mut egui::Ui, stage: &Stage, story: &Story) {
     let shown = stage.presenter.month + usize::from(stage.presenter.revealed);
     let months = &story.months[..shown.min(story.months.len())];
     let first = story.months.first().map_or(0.0, |m| day_x(m.on));
-    let last = story.months.last().map_or(first, |m| day_x(m.on));
+    // A little room after the last month, so its axis label is not cut at the edge.
+    let last = story.months.last().map_or(first, |m| day_x(m.on)) + AXIS_ROOM_DAYS;
     let plot = |id: &str| {
         Plot::new(id.to_string())
             .height(t.chart_height)
