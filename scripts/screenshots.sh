@@ -56,7 +56,7 @@ present_shot() {
 }
 
 shot welcome Welcome Zh Light -
-shot sample-banner Welcome En Light - 462,358
+shot sample-banner Welcome En Light - 462,481
 shot dashboard-zh Dashboard Zh Light current-overdue
 shot dashboard-en Dashboard En Light current-overdue
 shot why-en Why En Light recent-overdue 120,135
