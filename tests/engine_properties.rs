@@ -49,6 +49,7 @@ proptest! {
         let before = explain(data, &rules, day);
         let after = explain(&later, &rules, day);
         prop_assert!(after.score <= before.score, "score {} -> {}", before.score, after.score);
+        prop_assert!(after.limit <= before.limit, "limit {} -> {}", before.limit.fen(), after.limit.fen());
     }
 
     #[test]

@@ -98,8 +98,9 @@ pub struct LimitHistory {
     pub cooldown_until: Option<NaiveDate>,
     /// The limit before the current freeze, if frozen.
     pub pre_freeze: Money,
-    /// Lowering behaviour already acted on at the last review (cut once, then held).
-    pub lowered_for: Vec<ReasonCode>,
+    /// Lowering behaviour already acted on at the last review (cut once, then held), with what
+    /// makes each a new occurrence (see `lowering_keys`).
+    pub lowered_for: Vec<(ReasonCode, usize)>,
 }
 
 impl LimitHistory {
@@ -339,7 +340,7 @@ pub fn simulate(prepared: &Prepared, until: NaiveDate) -> LimitHistory {
                     let f = prepared.features_at(day);
                     let s = score_at(prepared, &f);
                     let sup = supported(prepared, &f, &s, true, history.cooldown_until);
-                    history.lowered_for.clone_from(&sup.lowering);
+                    history.lowered_for = lowering_keys(prepared, &f, &sup);
                     sup.lowering
                 } else {
                     Vec::new()
@@ -373,6 +374,51 @@ pub fn simulate(prepared: &Prepared, until: NaiveDate) -> LimitHistory {
     history
 }
 
+/// The lowering behaviour on record, each with what makes it a new occurrence: a recent overdue
+/// is keyed by its episode, so a second serious overdue cuts again; other behaviour cuts once
+/// while it lasts.
+fn lowering_keys(prepared: &Prepared, f: &Features, sup: &Supported) -> Vec<(ReasonCode, usize)> {
+    let severe_days = prepared.rules.thresholds.recent_overdue_lowers_days;
+    sup.lowering
+        .iter()
+        .map(|code| {
+            let key = if *code == ReasonCode::RecentOverdue {
+                f.episodes
+                    .iter()
+                    .filter(|e| !e.open && e.days_past_due >= severe_days)
+                    .map(|e| e.index)
+                    .max()
+                    .unwrap_or(0)
+            } else {
+                0
+            };
+            (*code, key)
+        })
+        .collect()
+}
+
+/// What a review would cut `amount` to, leaving raises out: new lowering behaviour, a long-unused
+/// line, and caps below it. Used for a frozen line, whose amount comes back after the freeze.
+fn cuts_while_frozen(
+    prepared: &Prepared,
+    history: &LimitHistory,
+    f: &Features,
+    sup: &Supported,
+    amount: Money,
+) -> Money {
+    let lr = &prepared.rules.limit;
+    let mut amount = lowering_keys(prepared, f, sup)
+        .iter()
+        .filter(|key| !history.lowered_for.contains(key))
+        .map(|(code, _)| code)
+        .fold(amount, |amount, code| amount.mul_ratio(lr.lowering_keep_pct.get(code).copied().unwrap_or(100), 100));
+    if unused_months(prepared, f) >= prepared.rules.thresholds.unused_months * 3 / 2 {
+        amount = amount.mul_ratio(100 - lr.unused_cut_pct, 100);
+    }
+    let cap = sup.caps.iter().map(|(_, c)| *c).fold(amount, Money::min);
+    round(prepared, cap)
+}
+
 type ChangeFn<'c> = dyn FnMut(&mut LimitHistory, &mut Money, NaiveDate, Money, ChangeKind, Vec<ReasonCode>) + 'c;
 
 fn review(prepared: &Prepared, history: &mut LimitHistory, limit: &mut Money, day: NaiveDate, change: &mut ChangeFn) {
@@ -384,21 +430,32 @@ fn review(prepared: &Prepared, history: &mut LimitHistory, limit: &mut Money, da
     if !sup.blocks.is_empty() {
         if *limit > Money::ZERO {
             change(history, limit, day, Money::ZERO, ChangeKind::Cut, sup.blocks.clone());
+            history.lowered_for.clear();
+        } else if history.pre_freeze > Money::ZERO {
+            // A frozen line keeps being reviewed: whatever would have cut it meanwhile cuts the
+            // amount it comes back from, so a freeze never leaves a line better off.
+            history.pre_freeze = cuts_while_frozen(prepared, history, &f, &sup, history.pre_freeze);
+            history.lowered_for = lowering_keys(prepared, &f, &sup);
+        } else {
+            history.lowered_for.clear();
         }
-        history.lowered_for.clear();
         return;
     }
-    let newly: Vec<ReasonCode> = sup.lowering.iter().copied().filter(|c| !history.lowered_for.contains(c)).collect();
-    history.lowered_for.clone_from(&sup.lowering);
+    if *limit == Money::ZERO && history.pre_freeze > Money::ZERO {
+        let before_restore = cuts_while_frozen(prepared, history, &f, &sup, history.pre_freeze);
+        history.lowered_for = lowering_keys(prepared, &f, &sup);
+        let restored = round(prepared, before_restore.mul_ratio(100 - lr.overdue_cut_pct, 100)).min(sup.amount);
+        history.pre_freeze = Money::ZERO;
+        change(history, limit, day, restored, ChangeKind::Restore, vec![ReasonCode::RecentOverdue]);
+        return;
+    }
+    let keys = lowering_keys(prepared, &f, &sup);
+    let newly: Vec<ReasonCode> =
+        keys.iter().filter(|key| !history.lowered_for.contains(key)).map(|(code, _)| *code).collect();
+    history.lowered_for = keys;
     if *limit == Money::ZERO {
-        if history.pre_freeze > Money::ZERO {
-            let restored = round(prepared, history.pre_freeze.mul_ratio(100 - lr.overdue_cut_pct, 100)).min(sup.amount);
-            history.pre_freeze = Money::ZERO;
-            change(history, limit, day, restored, ChangeKind::Restore, vec![ReasonCode::RecentOverdue]);
-        } else {
-            let first = Money::from_yuan(lr.first_limit.lookup(s.total)).min(sup.amount);
-            change(history, limit, day, round(prepared, first), ChangeKind::Grant, vec![]);
-        }
+        let first = Money::from_yuan(lr.first_limit.lookup(s.total)).min(sup.amount);
+        change(history, limit, day, round(prepared, first), ChangeKind::Grant, vec![]);
         return;
     }
     if !newly.is_empty() {
