@@ -16,6 +16,13 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Action::OpenPresenter { persona, lang } => match credit_health::app::present::run(persona, lang) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("credit-health: could not open presenter mode: {error:#}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

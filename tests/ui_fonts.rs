@@ -13,11 +13,18 @@ use egui::FontId;
 
 fn shown_characters() -> BTreeSet<char> {
     let mut texts: Vec<String> = Vec::new();
-    let sources = ["src/ui", "src/app", "src/import", "assets/rules", "assets/personas", "assets/import"];
-    for dir in sources {
+    // Views live in sub-folders too (ui/whatif, ui/present), so walk every folder.
+    let mut folders: Vec<std::path::PathBuf> =
+        ["src/ui", "src/app", "src/import", "assets/rules", "assets/personas", "assets/import"]
+            .iter()
+            .map(Into::into)
+            .collect();
+    while let Some(dir) = folders.pop() {
         for entry in std::fs::read_dir(dir).unwrap().flatten() {
             if entry.path().is_file() {
                 texts.push(std::fs::read_to_string(entry.path()).unwrap());
+            } else if entry.path().is_dir() {
+                folders.push(entry.path());
             }
         }
     }

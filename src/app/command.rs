@@ -7,7 +7,9 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::edit::RecordEdit;
+use super::present::PresentCommand;
 use crate::domain::Lang;
+use crate::engine::Action;
 
 /// The main views.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -25,11 +27,17 @@ pub enum View {
     Records,
     /// Language, theme, folder, rules, backups.
     Settings,
+    /// What if the person acts: projections and a plan.
+    WhatIf,
 }
 
 impl View {
     /// The views in the navigation, in order.
-    pub const NAV: [View; 5] = [View::Dashboard, View::Why, View::Charts, View::Records, View::Settings];
+    pub const NAV: [View; 6] = [View::Dashboard, View::Why, View::Charts, View::WhatIf, View::Records, View::Settings];
+
+    /// The views by their Ctrl+number shortcut (Ctrl+1 first); what-if came later, so it is 6.
+    pub const BY_NUMBER: [View; 6] =
+        [View::Dashboard, View::Why, View::Charts, View::Records, View::Settings, View::WhatIf];
 }
 
 /// Light or dark.
@@ -110,4 +118,8 @@ pub enum Command {
     ConfirmImport,
     /// Close the bill import preview (or its error) without changing anything.
     CancelImport,
+    /// Project the record shown under these what-if actions (none: as things stand).
+    WhatIf(Vec<Action>),
+    /// Presenter mode: open, step, reveal, leave.
+    Present(PresentCommand),
 }

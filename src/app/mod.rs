@@ -10,8 +10,11 @@ pub mod chart_data;
 pub mod command;
 pub mod edit;
 pub mod history;
+pub mod present;
 pub mod settings;
 mod state;
+pub mod whatif;
+pub mod worker;
 
 use std::path::PathBuf;
 
@@ -47,7 +50,8 @@ impl CreditHealthApp {
             self.theme.apply(ui.ctx(), choice);
             self.applied_theme = Some(choice);
         }
-        let mut commands = ui::shortcuts(ui.ctx());
+        // Presenter mode has its own keys; undo and redo there would write the person's file.
+        let mut commands = if self.state.presenter.is_some() { Vec::new() } else { ui::shortcuts(ui.ctx()) };
         ui::shell::shell_ui(ui, &self.theme, &self.state, &mut self.views, &mut commands);
         let size = ui.ctx().content_rect().size();
         if self.state.settings.window_size.is_none_or(|[w, h]| (w - size.x).abs() > 1.0 || (h - size.y).abs() > 1.0) {

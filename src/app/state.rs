@@ -11,7 +11,9 @@ use super::bill_import::BillImport;
 use super::command::{Command, FilePurpose, View};
 use super::edit::{RecordEdit, check_edit};
 use super::history::History;
+use super::present::{PresentCommand, Presenter, set_fullscreen};
 use super::settings::{Settings, system_lang};
+use super::whatif::WhatIf;
 use crate::domain::{Account, AccountKind, DataFile, Lang, Text, check_text, write_data_file};
 use crate::engine::Rules;
 use crate::personas;
@@ -127,6 +129,10 @@ pub struct AppState {
     pub backups: Vec<BackupInfo>,
     /// A bill export being read or previewed.
     pub bill_import: Option<BillImport>,
+    /// What-if projections and the plan of the record shown.
+    pub whatif: WhatIf,
+    /// Presenter mode, while it is open (it never touches the records or the store).
+    pub presenter: Option<Presenter>,
     own_store: Option<Store>,
     analyzer: Analyzer,
     loading: Option<Receiver<LoadResult>>,
@@ -158,6 +164,8 @@ impl AppState {
             analysis: None,
             backups: Vec::new(),
             bill_import: None,
+            whatif: WhatIf::new(options.background),
+            presenter: None,
             own_store: None,
             analyzer: Analyzer::new(options.background),
             loading: None,
@@ -247,6 +255,10 @@ impl AppState {
             import.poll();
         }
         self.analysis = self.analyzer.poll();
+        self.whatif.poll();
+        if let Some(presenter) = &mut self.presenter {
+            presenter.poll();
+        }
     }
 
     fn finish_loading(&mut self, store: Store, outcome: Result<LoadOutcome, StoreError>) {
@@ -374,6 +386,32 @@ impl AppState {
             }
             Command::ConfirmImport => self.confirm_bill_import(),
             Command::CancelImport => self.bill_import = None,
+            Command::WhatIf(actions) => self.ask_whatif(actions),
+            Command::Present(command) => self.present(command),
+        }
+    }
+
+    fn ask_whatif(&mut self, actions: Vec<crate::engine::Action>) {
+        let Some(doc) = self.document() else { return };
+        let (generation, data, as_of) = (doc.generation, doc.data.clone(), self.as_of());
+        self.whatif.request(&self.ctx, generation, data, self.rules.clone(), as_of, actions);
+    }
+
+    fn present(&mut self, command: PresentCommand) {
+        match command {
+            PresentCommand::Open => {
+                self.presenter = Some(Presenter::new(self.lang, true, self.rules.clone(), self.background));
+                set_fullscreen(&self.ctx, true);
+            }
+            PresentCommand::Leave => {
+                self.presenter = None;
+                set_fullscreen(&self.ctx, false);
+            }
+            command => {
+                if let Some(presenter) = &mut self.presenter {
+                    presenter.apply(&self.ctx, command);
+                }
+            }
         }
     }
 

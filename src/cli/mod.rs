@@ -10,6 +10,7 @@ mod explain;
 mod export;
 mod import;
 mod import_bill;
+mod present;
 mod report;
 mod validate;
 
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 pub use self::explain::{ExplainArgs, Format, LangArg};
+pub use self::present::PresentArgs;
 pub use self::report::ReportArgs;
 use crate::domain::Problem;
 use crate::store::resolve_data_dir;
@@ -71,6 +73,8 @@ pub enum Command {
     },
     /// Load the store: exit 0 if sound, 2 with the reason if not.
     Check,
+    /// Presenter mode for a room: the built-in personas month by month (never the data folder).
+    Present(PresentArgs),
 }
 
 /// What `main` should do after [`run`].
@@ -80,6 +84,13 @@ pub enum Action {
     Exit(u8),
     /// Open the app on this data folder.
     OpenApp(PathBuf),
+    /// Open presenter mode (at this persona), in this language.
+    OpenPresenter {
+        /// The persona to start with; the gallery if none.
+        persona: Option<String>,
+        /// The language.
+        lang: crate::domain::Lang,
+    },
 }
 
 /// The two output streams of a command.
@@ -148,6 +159,7 @@ where
         Some(Command::Check) => check::run(&mut io, data_dir),
         Some(Command::Explain(args)) => explain::run(&mut io, &args, data_dir),
         Some(Command::Report(args)) => report::run(&mut io, &args, data_dir),
+        Some(Command::Present(args)) => return present::run(&mut io, args),
     };
     Action::Exit(code)
 }

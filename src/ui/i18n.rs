@@ -43,6 +43,7 @@ pub fn view_name(lang: Lang, view: View) -> &'static str {
         View::Charts => tr(lang, "图表", "Charts"),
         View::Records => tr(lang, "记录", "Records"),
         View::Settings => tr(lang, "设置", "Settings"),
+        View::WhatIf => tr(lang, "假如", "What if"),
     }
 }
 

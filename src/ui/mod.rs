@@ -9,6 +9,7 @@ pub mod file_prompt;
 pub mod fonts;
 pub mod i18n;
 pub mod import_preview;
+pub mod present;
 pub mod profile_form;
 pub mod record_columns;
 pub mod record_form;
@@ -18,6 +19,7 @@ pub mod settings_view;
 pub mod shell;
 pub mod theme;
 pub mod welcome;
+pub mod whatif;
 pub mod why;
 pub mod widgets;
 
@@ -66,6 +68,8 @@ pub struct ViewState {
     pub charts: charts::ChartsState,
     /// The typed path of the file prompt.
     pub file_prompt: file_prompt::PromptState,
+    /// The what-if controls.
+    pub whatif: whatif::WhatIfState,
 }
 
 impl ViewState {
@@ -90,7 +94,8 @@ impl ViewState {
     }
 }
 
-/// Keyboard shortcuts that work anywhere outside a text field: undo, redo, views by number.
+/// Keyboard shortcuts that work anywhere outside a text field: undo, redo, views by number,
+/// F5 for presenter mode.
 pub fn shortcuts(ctx: &egui::Context) -> Vec<Command> {
     let mut out = Vec::new();
     if ctx.egui_wants_keyboard_input() {
@@ -106,11 +111,14 @@ pub fn shortcuts(ctx: &egui::Context) -> Vec<Command> {
         } else if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
             out.push(Command::Undo);
         }
-        let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
-        for (key, view) in keys.into_iter().zip(View::NAV) {
+        let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6];
+        for (key, view) in keys.into_iter().zip(View::BY_NUMBER) {
             if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)) {
                 out.push(Command::Navigate(view));
             }
+        }
+        if input.consume_key(Modifiers::NONE, Key::F5) {
+            out.push(Command::Present(crate::app::present::PresentCommand::Open));
         }
     });
     out

@@ -10,6 +10,12 @@ use crate::personas;
 
 /// Draws the whole window.
 pub fn shell_ui(ui: &mut egui::Ui, theme: &Theme, state: &AppState, views: &mut ViewState, out: &mut Vec<Command>) {
+    if let Some(presenter) = &state.presenter {
+        let mut asked = Vec::new();
+        super::present::present_ui(ui, theme, presenter, &mut asked);
+        out.extend(asked.into_iter().map(Command::Present));
+        return;
+    }
     let env = Env { lang: state.lang, theme, palette: theme.palette(state.settings.theme), today: state.as_of() };
     egui::Panel::top("top_bar").show(ui, |ui| top_bar_ui(ui, &env, state, out));
     if let Some(doc) = &state.sample
@@ -66,6 +72,7 @@ fn central_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, views: &mut ViewSt
         View::Charts => super::charts::charts_ui(ui, env, state, &mut views.charts),
         View::Records => super::records::records_ui(ui, env, state, &mut views.records, out),
         View::Settings => super::settings_view::settings_ui(ui, env, state, out),
+        View::WhatIf => super::whatif::whatif_ui(ui, env, state, &mut views.whatif, out),
     }
 }
 
@@ -78,6 +85,8 @@ fn top_bar_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, out: &mut Vec<Comm
             let enabled = has_record || view == View::Settings;
             let selected = state.view == view && (has_record || view == View::Settings);
             let button = ui.add_enabled(enabled, egui::Button::selectable(selected, i18n::view_name(env.lang, view)));
+            let number = View::BY_NUMBER.iter().position(|v| *v == view).map_or(0, |i| i + 1);
+            let button = button.on_hover_text(format!("Ctrl+{number}"));
             if button.clicked() {
                 out.push(Command::Navigate(view));
             }
@@ -89,6 +98,9 @@ fn top_bar_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, out: &mut Vec<Comm
             };
             if ui.button(i18n::lang_name(other)).on_hover_text(env.t("切换语言", "Switch language")).clicked() {
                 out.push(Command::SetLang(other));
+            }
+            if ui.button(env.t("演示模式", "Presenter mode")).on_hover_text("F5").clicked() {
+                out.push(Command::Present(crate::app::present::PresentCommand::Open));
             }
             let history = state.document().map(|d| &d.history);
             let can_redo = history.is_some_and(|h| h.can_redo());

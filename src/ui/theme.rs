@@ -100,6 +100,43 @@ pub struct Theme {
     pub dark: Palette,
     /// Sizes, the same in both modes.
     pub sizes: Sizes,
+    /// Presenter mode: high contrast, large type.
+    pub present: PresentTokens,
+}
+
+/// Presenter mode's colours and sizes: dark on white with strong colours, large enough to read
+/// from the back of a room on a projector.
+#[derive(Clone, Debug, Deserialize)]
+#[allow(missing_docs)]
+pub struct PresentTokens {
+    pub background: Rgb,
+    pub card: Rgb,
+    pub border: Rgb,
+    pub text: Rgb,
+    pub weak_text: Rgb,
+    pub accent: Rgb,
+    pub hidden: Rgb,
+    pub button: Rgb,
+    pub zero: Rgb,
+    pub falling: Rgb,
+    pub stuck: Rgb,
+    pub rising: Rgb,
+    pub blocks: Rgb,
+    pub lowers: Rgb,
+    pub holds: Rgb,
+    pub raises: Rgb,
+    pub chart_score: Rgb,
+    pub chart_limit: Rgb,
+    pub small: f32,
+    pub body: f32,
+    pub heading: f32,
+    pub title: f32,
+    pub big_number: f32,
+    pub spacing: f32,
+    pub margin: f32,
+    pub line_width: f32,
+    pub chart_height: f32,
+    pub side_width: f32,
 }
 
 /// The theme the app ships with.

@@ -55,6 +55,18 @@ fn welcome_contents_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, out: &mut
         }
     });
     ui.add_space(sizes.section_gap);
+    env.theme.card_frame(env.palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.heading(env.t("课堂演示", "For a session"));
+        ui.label(env.t(
+            "全屏、大字：逐月讲述样例人物的经历，先让大家猜，再揭晓。不会打开或修改你的数据。",
+            "Full screen, large type: step through a sample person's history, let the room predict, then reveal. Never opens or changes your data.",
+        ));
+        if ui.button(env.t("演示模式", "Presenter mode")).on_hover_text("F5").clicked() {
+            out.push(Command::Present(crate::app::present::PresentCommand::Open));
+        }
+    });
+    ui.add_space(sizes.section_gap);
     ui.heading(env.t("看看样例", "Explore a sample person"));
     ui.label(env.t("样例人物单独保存，不会混入你的记录。", "Sample people are kept apart from your record."));
     let people = personas::all();

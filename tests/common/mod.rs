@@ -32,6 +32,7 @@ pub fn run(args: &[&str]) -> Ran {
     let code = match action {
         Action::Exit(code) => code,
         Action::OpenApp(dir) => panic!("a command opened the app on {}", dir.display()),
+        Action::OpenPresenter { persona, .. } => panic!("a command opened presenter mode ({persona:?})"),
     };
     Ran { code, out: String::from_utf8_lossy(&out).into_owned(), err: String::from_utf8_lossy(&err).into_owned() }
 }
