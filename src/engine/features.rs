@@ -51,6 +51,8 @@ pub struct Prepared<'a> {
     draw_other_lender: Vec<Option<&'a str>>,
     /// Per episode: its worst days past due once it ended (fixed from then on).
     episode_final_dpd: Vec<Option<i64>>,
+    /// Per episode: the day it leaves the credit report (the bureau's years after it ended).
+    episode_aged_out: Vec<Option<NaiveDate>>,
 }
 
 /// An overdue episode as seen on a day.
@@ -207,6 +209,9 @@ impl<'a> Prepared<'a> {
                 counts.then_some(account.lender.as_str())
             })
             .collect();
+        let bureau_months = Months::new(rules.factors.payment_history.bureau_years * 12);
+        let episode_aged_out =
+            ledger.episodes.iter().map(|e| e.end.and_then(|end| end.checked_add_months(bureau_months))).collect();
         let episode_final_dpd = ledger
             .episodes
             .iter()
@@ -235,6 +240,7 @@ impl<'a> Prepared<'a> {
             draw_on_target,
             draw_other_lender,
             episode_final_dpd,
+            episode_aged_out,
         }
     }
 
@@ -359,9 +365,7 @@ impl<'a> Prepared<'a> {
             .filter_map(|(index, episode)| {
                 let open = episode.is_open_at(t);
                 let end = episode.end.filter(|end| *end <= t);
-                if let Some(end) = end
-                    && end.checked_add_months(Months::new(ph.bureau_years * 12)).is_some_and(|aged| aged <= t)
-                {
+                if end.is_some() && self.episode_aged_out[index].is_some_and(|aged| aged <= t) {
                     return None;
                 }
                 // Once ended (and every due met by then) its worst is fixed: no need to rescan.
