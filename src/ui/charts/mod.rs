@@ -85,10 +85,57 @@ pub fn month_axis(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> Str
 /// Formats a y grid mark as yuan: `¥12,000` (`¥12k` above ten thousand).
 pub fn yuan_axis(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
     let value = mark.value;
-    if value.abs() >= 10_000.0 { format!("¥{:.0}k", value / 1000.0) } else { format!("¥{value:.0}") }
+    if value.abs() >= 10_000.0 {
+        format!("¥{:.0}k", value / 1000.0)
+    } else {
+        // Whole yuan with a thousands separator: ¥5,000.
+        let whole = value.round() as i64;
+        let digits = whole.unsigned_abs().to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        format!("{}¥{grouped}", if whole < 0 { "-" } else { "" })
+    }
+}
+
+/// Grid steps for a money axis in a short chart: about three labelled steps of 1, 2 or 5 × 10ⁿ
+/// yuan, so a chart a few lines high still says how much (egui_plot's default powers of ten leave
+/// only ¥0 labelled on a ¥0–¥9,000 axis).
+pub fn yuan_grid_spacer(input: egui_plot::GridInput) -> [f64; 3] {
+    let span = (input.bounds.1 - input.bounds.0).abs().max(1.0);
+    let raw = span / 3.0;
+    let power = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * power).find(|s| *s >= raw).unwrap_or(10.0 * power);
+    [step / 5.0, step, step * 5.0]
 }
 
 /// The chart note every chart carries.
 pub fn chart_note_ui(ui: &mut egui::Ui, env: &Env, text: &str) {
     ui.label(egui::RichText::new(text).small().color(env.palette.weak_text.color()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_axis_labels_read_as_yuan_with_separators() {
+        let label = |value: f64| yuan_axis(GridMark { value, step_size: 1000.0 }, &(0.0..=1.0));
+        assert_eq!(label(5000.0), "¥5,000");
+        assert_eq!(label(800.0), "¥800");
+        assert_eq!(label(0.0), "¥0");
+        assert_eq!(label(20_000.0), "¥20k");
+    }
+
+    #[test]
+    fn a_short_money_axis_gets_a_few_round_steps() {
+        let steps = |to: f64| yuan_grid_spacer(egui_plot::GridInput { bounds: (0.0, to), base_step_size: 1.0 });
+        assert!(steps(6_600.0).contains(&2_000.0) || steps(6_600.0).contains(&5_000.0));
+        assert!(steps(300_000.0).contains(&100_000.0));
+        assert!(steps(0.0).iter().all(|s| *s > 0.0));
+    }
 }

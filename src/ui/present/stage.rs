@@ -10,7 +10,7 @@ use crate::app::chart_data::day_x;
 use crate::app::present::{Happening, PresentCommand, Story, StoryMonth};
 use crate::domain::Lang;
 use crate::engine::{Effect, Status};
-use crate::ui::charts::{month_axis, yuan_axis};
+use crate::ui::charts::{month_axis, yuan_axis, yuan_grid_spacer};
 use crate::ui::i18n;
 
 /// Days of room after the last month on the time axis.
@@ -132,9 +132,12 @@ fn chart_ui(ui: &mut egui::Ui, stage: &Stage, story: &Story) {
     );
     let limit: Vec<[f64; 2]> = months.iter().map(|m| [day_x(m.on), m.limit.yuan_f64()]).collect();
     ui.label(RichText::new(stage.t("估算额度", "Estimated limit")).strong());
-    plot("present_limit").include_y(0.0).y_axis_formatter(yuan_axis).y_axis_label(stage.t("元", "yuan")).show(
-        ui,
-        |p| {
+    plot("present_limit")
+        .include_y(0.0)
+        .y_axis_formatter(yuan_axis)
+        .y_grid_spacer(egui_plot::uniform_grid_spacer(yuan_grid_spacer))
+        .y_axis_label(stage.t("元", "yuan"))
+        .show(ui, |p| {
             p.line(
                 Line::new("limit", PlotPoints::from(limit.clone())).color(t.chart_limit.color()).width(t.line_width),
             );
@@ -143,8 +146,7 @@ fn chart_ui(ui: &mut egui::Ui, stage: &Stage, story: &Story) {
                     .color(t.chart_limit.color())
                     .radius(t.line_width * 1.5),
             );
-        },
-    );
+        });
 }
 
 fn happened_ui(ui: &mut egui::Ui, stage: &Stage, month: &StoryMonth) {

@@ -6,7 +6,7 @@ use egui_plot::{Line, LineStyle, Plot, PlotPoints};
 use crate::app::chart_data::day_x;
 use crate::engine::Status;
 use crate::engine::whatif::Projection;
-use crate::ui::charts::{month_axis, yuan_axis};
+use crate::ui::charts::{month_axis, yuan_axis, yuan_grid_spacer};
 use crate::ui::{Env, i18n};
 
 /// The limit axis reaches at least this high, so a path at ¥0 sits at the bottom, not mid-chart.
@@ -54,6 +54,7 @@ pub fn chart_ui(ui: &mut egui::Ui, env: &Env, baseline: &Projection, projected: 
     plot("whatif_limit", small)
         .y_axis_label(env.t("元", "yuan"))
         .y_axis_formatter(yuan_axis)
+        .y_grid_spacer(egui_plot::uniform_grid_spacer(yuan_grid_spacer))
         .include_y(0.0)
         .include_y(MIN_LIMIT_AXIS_YUAN)
         .show(ui, |p| lines(p, |m| m.limit.yuan_f64()));
