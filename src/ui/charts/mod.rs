@@ -102,15 +102,15 @@ pub fn yuan_axis(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> Stri
     }
 }
 
-/// Grid steps for a money axis in a short chart: about three labelled steps of 1, 2 or 5 × 10ⁿ
+/// Grid steps for a money axis: at most about five labelled steps of 1, 2 or 5 × 10ⁿ
 /// yuan, so a chart a few lines high still says how much (egui_plot's default powers of ten leave
 /// only ¥0 labelled on a ¥0–¥9,000 axis).
 pub fn yuan_grid_spacer(input: egui_plot::GridInput) -> [f64; 3] {
     let span = (input.bounds.1 - input.bounds.0).abs().max(1.0);
-    let raw = span / 3.0;
+    let raw = span / 5.0;
     let power = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * power).find(|s| *s >= raw).unwrap_or(10.0 * power);
-    [step / 5.0, step, step * 5.0]
+    [step, step * 5.0, step * 10.0]
 }
 
 /// The chart note every chart carries.
