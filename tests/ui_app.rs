@@ -375,3 +375,33 @@ fn a_broken_rules_file_is_reported_and_the_built_in_rules_stay_in_use() {
     harness.get_by_label_contains("The rules file has errors");
     assert_eq!(harness.state().state.rules.name, Rules::default_rules().name);
 }
+
+#[test]
+fn the_sample_shown_is_exported_as_a_printable_report_with_its_answer_reasons_and_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let report = elsewhere.path().join("report.html");
+    let persona = personas::all().into_iter().find(|p| p.id == "current-overdue").unwrap();
+    let mut harness = app(dir.path(), Lang::Zh);
+    open_sample(&mut harness, &persona, Lang::Zh);
+    harness.get_by_label("设置").click();
+    harness.run();
+    harness.get_by_label("导出报告……").click();
+    harness.run();
+    harness.get_by_label("浏览……").click();
+    harness.run();
+    set_field(&mut harness, "文件路径", report.to_str().unwrap());
+    harness.get_by_label("确定").click();
+    harness.run();
+    harness.get_by_label_contains("报告已保存到");
+
+    let html = std::fs::read_to_string(&report).unwrap();
+    let expected = explain_persona(&persona);
+    assert!(html.contains(&expected.headline.zh), "the report leads with the dashboard's answer");
+    for section in ["id=\"reasons\"", "id=\"plan\"", "<svg"] {
+        assert!(html.contains(section), "the report has {section}");
+    }
+    let leading = expected.principal_reasons().next().unwrap();
+    assert!(html.contains(&leading.message.zh), "the leading reason is in the report");
+    assert!(html.contains("2026-"), "the plan gives dates");
+}

@@ -67,6 +67,8 @@ pub enum FilePurpose {
     ImportData,
     /// Write the open record to a file.
     ExportData,
+    /// Write the explanation shown, with its charts and plan, as a printable HTML report.
+    ExportReport,
     /// Use a custom rules file.
     OpenRules,
     /// Read an Alipay / WeChat Pay bill export and preview what it would add.

@@ -612,6 +612,10 @@ impl AppState {
             let dialog = rfd::FileDialog::new().set_directory(start_dir).add_filter("RON", &["ron"]);
             let path = match purpose {
                 FilePurpose::ExportData => dialog.set_file_name("credit-health.ron").save_file(),
+                FilePurpose::ExportReport => rfd::FileDialog::new()
+                    .add_filter("HTML", &["html"])
+                    .set_file_name("credit-health-report.html")
+                    .save_file(),
                 FilePurpose::ImportBill => rfd::FileDialog::new()
                     .add_filter("CSV / Excel", &["csv", "xlsx", "xls", "txt"])
                     .add_filter("*", &["*"])
@@ -628,6 +632,7 @@ impl AppState {
     fn use_file(&mut self, purpose: FilePurpose, path: &Path) {
         match purpose {
             FilePurpose::ExportData => self.export(path),
+            FilePurpose::ExportReport => self.export_report(path),
             FilePurpose::ImportData => self.import(path),
             FilePurpose::ImportBill => {
                 let Some(data) = self.document().map(|doc| doc.data.clone()) else { return };
@@ -659,6 +664,33 @@ impl AppState {
                 self.say(format!("已导出到 {shown}"), format!("Exported to {shown}"), false);
             }
             Err(error) => self.say(format!("无法导出：{error}"), format!("Could not export: {error}"), true),
+        }
+    }
+
+    /// The explanation shown (the cached analysis when it is of these records), its plan, and
+    /// the charts, as one printable HTML file written atomically.
+    fn export_report(&mut self, path: &Path) {
+        let Some(doc) = self.document() else { return };
+        let as_of = self.as_of();
+        let explanation = match &self.analysis {
+            Some(analysis) if analysis.generation == doc.generation => analysis.explanation.clone(),
+            _ => crate::engine::explain(&doc.data, &self.rules, as_of),
+        };
+        let plan = crate::engine::plan(&doc.data, &self.rules, as_of);
+        let html = crate::report::html(&doc.data, &explanation, plan.as_ref(), self.lang);
+        match store::write_atomic(path, html.as_bytes()) {
+            Ok(()) => {
+                self.file_prompt = None;
+                let shown = path.display().to_string();
+                self.say(
+                    format!("报告已保存到 {shown}，可用浏览器打开并打印"),
+                    format!("Report saved to {shown}; open it in a browser to print"),
+                    false,
+                );
+            }
+            Err(error) => {
+                self.say(format!("无法保存报告：{error}"), format!("Could not save the report: {error}"), true)
+            }
         }
     }
 

@@ -24,6 +24,7 @@ pub fn file_prompt_ui(
     let title = match purpose {
         FilePurpose::ImportData => env.t("导入数据文件", "Import a data file"),
         FilePurpose::ExportData => env.t("导出数据文件", "Export the data file"),
+        FilePurpose::ExportReport => env.t("导出可打印的报告（HTML）", "Export a printable report (HTML)"),
         FilePurpose::OpenRules => env.t("使用自定义规则文件", "Use a custom rules file"),
         FilePurpose::ImportBill => env.t("导入账单", "Import bill export"),
     };

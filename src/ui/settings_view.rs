@@ -60,6 +60,9 @@ fn data_ui(ui: &mut egui::Ui, env: &Env, state: &AppState, out: &mut Vec<Command
         if ui.add_enabled(has_record, egui::Button::new(env.t("导出……", "Export…"))).clicked() {
             out.push(Command::PromptFile(FilePurpose::ExportData));
         }
+        if ui.add_enabled(has_record, egui::Button::new(env.t("导出报告……", "Export report…"))).clicked() {
+            out.push(Command::PromptFile(FilePurpose::ExportReport));
+        }
         if ui.button(env.t("导入数据文件……", "Import a data file…")).clicked() {
             out.push(Command::PromptFile(FilePurpose::ImportData));
         }
