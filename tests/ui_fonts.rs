@@ -78,3 +78,15 @@ fn a_system_cjk_font_is_found_and_anything_else_is_skipped() {
     assert_eq!((*found.font).as_ref().len(), fonts::CJK_FONT.len());
     assert_eq!(found.index, 0, "a single font file has only face 0");
 }
+
+#[test]
+fn the_system_font_is_added_only_for_a_character_the_subset_lacks_and_only_once() {
+    let ctx = egui::Context::default();
+    fonts::install(&ctx);
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
+    let rare = '龘'; // outside GB2312, in no string of the app
+    assert!(!fonts::add_system_font_if_missing(&ctx, "蚂蚁借呗 ¥899 逾期".chars()), "the subset has these");
+    assert!(fonts::add_system_font_if_missing(&ctx, [rare].into_iter()), "a missing glyph adds the fallback");
+    assert!(!fonts::add_system_font_if_missing(&ctx, [rare].into_iter()), "added once, not again");
+}

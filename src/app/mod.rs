@@ -31,6 +31,8 @@ pub struct CreditHealthApp {
     pub views: ui::ViewState,
     theme: ui::theme::Theme,
     applied_theme: Option<ThemeChoice>,
+    /// The record generation whose text was last checked for glyphs the shipped font lacks.
+    glyphs_checked: Option<u64>,
 }
 
 impl CreditHealthApp {
@@ -39,12 +41,32 @@ impl CreditHealthApp {
         ui::fonts::install(ctx);
         let theme = ui::theme::Theme::built_in()?;
         let state = AppState::new(ctx, data_dir, options);
-        Ok(CreditHealthApp { state, views: ui::ViewState::default(), theme, applied_theme: None })
+        Ok(CreditHealthApp { state, views: ui::ViewState::default(), theme, applied_theme: None, glyphs_checked: None })
+    }
+
+    /// When the open record's own words (a lender's name, a note) hold a character the shipped
+    /// font subset lacks, adds the system's CJK font so it does not show as a box. Checked once
+    /// per change of the record; the system font is read only when needed (it costs ~20 MB).
+    fn check_glyphs(&mut self, ctx: &egui::Context) {
+        let Some(doc) = self.state.document() else { return };
+        if self.glyphs_checked == Some(doc.generation) {
+            return;
+        }
+        self.glyphs_checked = Some(doc.generation);
+        let data = &doc.data;
+        let words = data
+            .profile
+            .name
+            .iter()
+            .chain(data.accounts.iter().map(|a| &a.lender))
+            .chain(data.events.iter().filter_map(|e| e.note.as_ref()));
+        ui::fonts::add_system_font_if_missing(ctx, words.flat_map(|w| w.chars()));
     }
 
     /// Draws one frame and carries out what the views asked for.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         self.state.poll();
+        self.check_glyphs(ui.ctx());
         let choice = self.state.settings.theme;
         if self.applied_theme != Some(choice) {
             self.theme.apply(ui.ctx(), choice);

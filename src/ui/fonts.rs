@@ -66,7 +66,24 @@ pub fn system_cjk_font<'p>(candidates: impl IntoIterator<Item = (&'p Path, u32)>
     })
 }
 
-/// Installs the fonts in `ctx`.
+/// Installs the fonts in `ctx`: egui's and the shipped CJK subset.
 pub fn install(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
+}
+
+/// When any of `chars` has no glyph in the installed fonts, installs the system's CJK font as
+/// well (once). Returns true when it did.
+pub fn add_system_font_if_missing(ctx: &egui::Context, chars: impl Iterator<Item = char>) -> bool {
+    let installed = egui::Id::unique("credit-health-system-cjk-font");
+    if ctx.data(|d| d.get_temp::<bool>(installed)).unwrap_or(false) {
+        return false;
+    }
+    let font = egui::FontId::proportional(14.0);
+    let mut chars = chars.filter(|c| !c.is_ascii() && !c.is_whitespace() && !c.is_control());
+    if !ctx.fonts_mut(|f| chars.any(|c| !f.has_glyph(&font, c))) {
+        return false;
+    }
+    ctx.data_mut(|d| d.insert_temp(installed, true));
     ctx.set_fonts(font_definitions_with_system());
+    true
 }

@@ -102,7 +102,7 @@ pub fn yuan_axis(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> Stri
     }
 }
 
-/// Grid steps for a money axis: at most about five labelled steps of 1, 2 or 5 × 10ⁿ
+/// Grid steps for a money axis: at most about five labelled steps of 1, 2 or 5 × a power of ten
 /// yuan, so a chart a few lines high still says how much (egui_plot's default powers of ten leave
 /// only ¥0 labelled on a ¥0–¥9,000 axis).
 pub fn yuan_grid_spacer(input: egui_plot::GridInput) -> [f64; 3] {
