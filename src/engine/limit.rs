@@ -311,6 +311,7 @@ pub fn simulate(prepared: &Prepared, until: NaiveDate) -> LimitHistory {
     let mut limit = Money::ZERO;
     let mut last_observed: Option<Money> = None;
     let mut last_security_cut: Option<NaiveDate> = None;
+    let mut observed_day: Option<(NaiveDate, LoweringKeys, Vec<ReasonCode>)> = None;
     let cooldown = prepared.rules.limit.overdue_cooldown_months;
     let mut change = |history: &mut LimitHistory, limit: &mut Money, on, to: Money, kind, causes: Vec<ReasonCode>| {
         if to != *limit || kind == ChangeKind::Observed {
@@ -337,11 +338,21 @@ pub fn simulate(prepared: &Prepared, until: NaiveDate) -> LimitHistory {
                 last_observed = Some(observed);
                 // A cut the person saw while lowering behaviour was on record is put down to it.
                 let causes = if observed < limit && observed.is_positive() {
-                    let f = prepared.features_at(day);
-                    let s = score_at(prepared, &f);
-                    let sup = supported(prepared, &f, &s, true, history.cooldown_until);
-                    history.lowered_for = lowering_keys(prepared, &f, &sup);
-                    sup.lowering
+                    // Several limits seen on one day share the day's measurement (nothing else
+                    // moves between them: observations come first in a day).
+                    let (keys, lowering) = match &observed_day {
+                        Some((on, keys, lowering)) if *on == day => (keys.clone(), lowering.clone()),
+                        _ => {
+                            let f = prepared.features_at(day);
+                            let s = score_at(prepared, &f);
+                            let sup = supported(prepared, &f, &s, true, history.cooldown_until);
+                            let keys = lowering_keys(prepared, &f, &sup);
+                            observed_day = Some((day, keys.clone(), sup.lowering.clone()));
+                            (keys, sup.lowering)
+                        }
+                    };
+                    history.lowered_for = keys;
+                    lowering
                 } else {
                     Vec::new()
                 };
@@ -374,10 +385,13 @@ pub fn simulate(prepared: &Prepared, until: NaiveDate) -> LimitHistory {
     history
 }
 
+/// Lowering behaviour with what makes each a new occurrence.
+type LoweringKeys = Vec<(ReasonCode, usize)>;
+
 /// The lowering behaviour on record, each with what makes it a new occurrence: a recent overdue
 /// is keyed by its episode, so a second serious overdue cuts again; other behaviour cuts once
 /// while it lasts.
-fn lowering_keys(prepared: &Prepared, f: &Features, sup: &Supported) -> Vec<(ReasonCode, usize)> {
+fn lowering_keys(prepared: &Prepared, f: &Features, sup: &Supported) -> LoweringKeys {
     let severe_days = prepared.rules.thresholds.recent_overdue_lowers_days;
     sup.lowering
         .iter()
