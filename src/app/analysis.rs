@@ -4,12 +4,12 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
 
 use chrono::NaiveDate;
 
 use super::chart_data::ChartData;
 use super::edit::RecordKind;
+use super::worker::Latest;
 use crate::domain::DataFile;
 use crate::engine::explain::explain_prepared;
 use crate::engine::features::Prepared;
@@ -57,68 +57,23 @@ fn index_ids(data: &DataFile) -> HashMap<String, Vec<(RecordKind, usize)>> {
     by_id
 }
 
-/// Keeps the newest analysis and rebuilds it, in the background or at once.
-pub struct Analyzer {
-    background: bool,
-    latest: Option<Arc<Analysis>>,
-    wanted: Option<u64>,
-    floor: u64,
-    sender: Sender<Analysis>,
-    receiver: Receiver<Analysis>,
+/// What to analyse: one version of the records, under these rules, as of a day.
+pub struct AnalysisJob {
+    /// The version of the records.
+    pub generation: u64,
+    /// The records.
+    pub data: Arc<DataFile>,
+    /// The rules.
+    pub rules: Arc<Rules>,
+    /// The day to explain.
+    pub as_of: NaiveDate,
 }
 
-impl Analyzer {
-    /// An analyzer; `background: false` builds on the calling thread (tests, benchmarks).
-    pub fn new(background: bool) -> Analyzer {
-        let (sender, receiver) = channel();
-        Analyzer { background, latest: None, wanted: None, floor: 0, sender, receiver }
-    }
+/// Keeps the newest analysis and rebuilds it on one background thread (or at once without
+/// one): edits in quick succession start at most one build behind the running one.
+pub type Analyzer = Latest<AnalysisJob, Analysis>;
 
-    /// Asks for the analysis of this version of the records.
-    pub fn request(
-        &mut self,
-        ctx: &egui::Context,
-        generation: u64,
-        data: Arc<DataFile>,
-        rules: Arc<Rules>,
-        as_of: NaiveDate,
-    ) {
-        self.wanted = Some(generation);
-        if !self.background {
-            self.latest = Some(Arc::new(Analysis::build(generation, &data, &rules, as_of)));
-            return;
-        }
-        let sender = self.sender.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let analysis = Analysis::build(generation, &data, &rules, as_of);
-            // The app may have closed meanwhile; then nobody needs the result.
-            let _ = sender.send(analysis);
-            ctx.request_repaint();
-        });
-    }
-
-    /// Takes in finished work; returns the newest analysis (possibly of an older version).
-    pub fn poll(&mut self) -> Option<Arc<Analysis>> {
-        while let Ok(analysis) = self.receiver.try_recv() {
-            let current = analysis.generation >= self.floor;
-            let newer = self.latest.as_ref().is_none_or(|latest| analysis.generation >= latest.generation);
-            if current && newer {
-                self.latest = Some(Arc::new(analysis));
-            }
-        }
-        self.latest.clone()
-    }
-
-    /// True while the newest requested version is not built yet.
-    pub fn is_busy(&self) -> bool {
-        self.wanted.is_some_and(|wanted| self.latest.as_ref().is_none_or(|latest| latest.generation < wanted))
-    }
-
-    /// Forgets everything (another record was opened): work for versions before `next` is dropped.
-    pub fn clear(&mut self, next: u64) {
-        self.latest = None;
-        self.wanted = None;
-        self.floor = next;
-    }
+/// A new analyzer; `background: false` builds on the calling thread (tests, benchmarks).
+pub fn analyzer(background: bool) -> Analyzer {
+    Latest::new(background, |job: AnalysisJob| Analysis::build(job.generation, &job.data, &job.rules, job.as_of))
 }

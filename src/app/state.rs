@@ -6,7 +6,7 @@ use std::sync::mpsc::{Receiver, channel};
 
 use chrono::NaiveDate;
 
-use super::analysis::{Analysis, Analyzer};
+use super::analysis::{Analysis, AnalysisJob, Analyzer, analyzer};
 use super::bill_import::BillImport;
 use super::command::{Command, FilePurpose, View};
 use super::edit::{RecordEdit, check_edit};
@@ -167,7 +167,7 @@ impl AppState {
             whatif: WhatIf::new(options.background),
             presenter: None,
             own_store: None,
-            analyzer: Analyzer::new(options.background),
+            analyzer: analyzer(options.background),
             loading: None,
             dialog: None,
             next_generation: 1,
@@ -254,7 +254,8 @@ impl AppState {
         if let Some(import) = &mut self.bill_import {
             import.poll();
         }
-        self.analysis = self.analyzer.poll();
+        self.analyzer.poll();
+        self.analysis = self.analyzer.latest().cloned();
         self.whatif.poll();
         if let Some(presenter) = &mut self.presenter {
             presenter.poll();
@@ -309,18 +310,24 @@ impl AppState {
 
     fn reanalyse(&mut self) {
         let Some(doc) = self.document() else {
-            self.analyzer.clear(self.next_generation + 1);
+            self.analyzer.clear();
             self.analysis = None;
             return;
         };
-        let (generation, data) = (doc.generation, doc.data.clone());
-        let (rules, today, ctx) = (self.rules.clone(), self.as_of(), self.ctx.clone());
-        self.analyzer.request(&ctx, generation, data, rules, today);
-        self.analysis = self.analyzer.poll();
+        let job = AnalysisJob {
+            generation: doc.generation,
+            data: doc.data.clone(),
+            rules: self.rules.clone(),
+            as_of: self.as_of(),
+        };
+        let ctx = self.ctx.clone();
+        self.analyzer.request(&ctx, job);
+        self.analyzer.poll();
+        self.analysis = self.analyzer.latest().cloned();
     }
 
     fn switched_document(&mut self) {
-        self.analyzer.clear(self.document().map_or(self.next_generation + 1, |d| d.generation));
+        self.analyzer.clear();
         self.analysis = None;
         self.reanalyse();
     }
@@ -676,7 +683,11 @@ impl AppState {
             Some(analysis) if analysis.generation == doc.generation => analysis.explanation.clone(),
             _ => crate::engine::explain(&doc.data, &self.rules, as_of),
         };
-        let plan = crate::engine::plan(&doc.data, &self.rules, as_of);
+        // The what-if view's plan when it is of these records; else computed now.
+        let plan = match self.whatif.plan_of(doc.generation, as_of, &self.rules) {
+            Some(view) => view.plan.clone(),
+            None => crate::engine::plan(&doc.data, &self.rules, as_of),
+        };
         let html = crate::report::html(&doc.data, &explanation, plan.as_ref(), self.lang);
         match store::write_atomic(path, html.as_bytes()) {
             Ok(()) => {

@@ -122,6 +122,12 @@ impl WhatIf {
         self.plan.latest().map(Arc::as_ref)
     }
 
+    /// The plan when it is already computed for exactly this version, day and rules.
+    pub fn plan_of(&self, generation: u64, as_of: NaiveDate, rules: &Arc<Rules>) -> Option<&PlanView> {
+        let basis = Basis { generation, as_of, rules: Arc::as_ptr(rules) as usize };
+        self.plan().filter(|view| view.basis == basis)
+    }
+
     /// True while a projection is being computed.
     pub fn is_projecting(&self) -> bool {
         self.baseline.is_busy() || self.projected.is_busy()
