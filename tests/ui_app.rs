@@ -3,34 +3,19 @@
 
 #![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
 
+mod ui_support;
+use ui_support::{app, saved, set_field};
+
 use std::path::Path;
 
 use chrono::NaiveDate;
-use credit_health::app::{AppOptions, CreditHealthApp};
+use credit_health::app::CreditHealthApp;
 use credit_health::domain::{DataFile, Lang, Money, check_text};
 use credit_health::engine::{Effect, Explanation, ReasonCode, Rules, explain};
 use credit_health::personas::{self, Persona};
 use credit_health::ui::i18n;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
-fn app(dir: &Path, lang: Lang) -> Harness<'static, CreditHealthApp> {
-    let dir = dir.to_path_buf();
-    let mut harness = Harness::builder().with_size([1280.0, 900.0]).build_eframe(move |cc| {
-        let options = AppOptions { today: today(), background: false, lang: Some(lang) };
-        CreditHealthApp::new(&cc.egui_ctx, dir, options).unwrap()
-    });
-    harness.run();
-    harness
-}
-
-fn saved(dir: &Path) -> DataFile {
-    check_text(&std::fs::read_to_string(dir.join("data.ron")).unwrap()).unwrap()
-}
 
 fn saved_sample(dir: &Path, persona: &str) -> DataFile {
     let path = dir.join("samples").join(persona).join("data.ron");
@@ -60,11 +45,6 @@ fn open_add_form(harness: &mut Harness<'_, CreditHealthApp>, kind_label: &str, a
     harness.get_by_label_contains(kind_label).click();
     harness.run();
     harness.get_by_label(add_label).click();
-    harness.run();
-}
-
-fn set_field(harness: &mut Harness<'_, CreditHealthApp>, label: &str, text: &str) {
-    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, label).set_text_value_accesskit(text);
     harness.run();
 }
 

@@ -7,32 +7,17 @@
 
 mod import_support;
 
+mod ui_support;
+use ui_support::{app, saved, today};
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use credit_health::app::{AppOptions, CreditHealthApp};
-use credit_health::domain::{DataFile, Lang, check_text};
+use credit_health::app::CreditHealthApp;
+use credit_health::domain::{DataFile, Lang};
 use credit_health::engine::{Rules, explain};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
-
-fn app(dir: &Path, lang: Lang) -> Harness<'static, CreditHealthApp> {
-    let dir = dir.to_path_buf();
-    let mut harness = Harness::builder().with_size([1280.0, 900.0]).build_eframe(move |cc| {
-        let options = AppOptions { today: today(), background: false, lang: Some(lang) };
-        CreditHealthApp::new(&cc.egui_ctx, dir, options).unwrap()
-    });
-    harness.run();
-    harness
-}
-
-fn saved(dir: &Path) -> DataFile {
-    check_text(&std::fs::read_to_string(dir.join("data.ron")).unwrap()).unwrap()
-}
 
 /// A fixture copied next to the data folder, as a person's download would be.
 fn bill(dir: &Path, name: &str) -> PathBuf {

@@ -4,12 +4,13 @@
 
 #![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
 
+mod ui_support;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use credit_health::app::CreditHealthApp;
 use credit_health::app::present::{Happening, PresenterApp, Story, build_story};
-use credit_health::app::{AppOptions, CreditHealthApp};
 use credit_health::cli::{self, Action};
 use credit_health::domain::Lang;
 use credit_health::engine::Rules;
@@ -17,14 +18,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn app(dir: &Path, lang: Lang) -> Harness<'static, CreditHealthApp> {
-    let dir = dir.to_path_buf();
-    let mut harness = Harness::builder().with_size([1280.0, 1200.0]).build_eframe(move |cc| {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let options = AppOptions { today, background: false, lang: Some(lang) };
-        CreditHealthApp::new(&cc.egui_ctx, dir, options).unwrap()
-    });
-    harness.run();
-    harness
+    ui_support::app_sized(dir, lang, 1200.0)
 }
 
 fn story(id: &str) -> Story {

@@ -4,10 +4,12 @@
 
 #![allow(clippy::unwrap_used)] // A test that cannot set up should fail loudly.
 
+mod ui_support;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
-use credit_health::app::{AppOptions, CreditHealthApp};
+use credit_health::app::CreditHealthApp;
 use credit_health::domain::Lang;
 use credit_health::engine::Rules;
 use credit_health::engine::whatif::{Action, plan, project};
@@ -17,14 +19,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 fn app(dir: &Path, lang: Lang) -> Harness<'static, CreditHealthApp> {
-    let dir = dir.to_path_buf();
-    let mut harness = Harness::builder().with_size([1280.0, 1400.0]).build_eframe(move |cc| {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let options = AppOptions { today, background: false, lang: Some(lang) };
-        CreditHealthApp::new(&cc.egui_ctx, dir, options).unwrap()
-    });
-    harness.run();
-    harness
+    ui_support::app_sized(dir, lang, 1400.0)
 }
 
 /// Opens the persona as a sample and goes to the what-if view with Ctrl+6.

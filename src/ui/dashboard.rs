@@ -75,6 +75,17 @@ pub fn status_colour(env: &Env, status: Status) -> egui::Color32 {
     .color()
 }
 
+/// A reason's effect chip and its message, on one line (the overview and the why page).
+pub fn reason_line_ui(ui: &mut egui::Ui, env: &Env, reason: &crate::engine::Reason) {
+    chip_ui(
+        ui,
+        i18n::effect_name(env.lang, reason.effect),
+        effect_colour(env, reason.effect),
+        env.sizes().reason_chip_width,
+    );
+    ui.add(egui::Label::new(RichText::new(env.text(&reason.message)).strong()).wrap());
+}
+
 /// The colour of an effect.
 pub fn effect_colour(env: &Env, effect: Effect) -> egui::Color32 {
     match effect {
@@ -194,13 +205,7 @@ fn reasons_ui(
         ui.separator();
         ui.horizontal(|ui| {
             ui.label(RichText::new(format!("{}.", rank + 1)).strong());
-            chip_ui(
-                ui,
-                i18n::effect_name(env.lang, reason.effect),
-                effect_colour(env, reason.effect),
-                env.sizes().reason_chip_width,
-            );
-            ui.add(egui::Label::new(RichText::new(env.text(&reason.message)).strong()).wrap());
+            reason_line_ui(ui, env, reason);
         });
         ui.label(RichText::new(weight_text(env, reason)).small().color(env.palette.weak_text.color()));
         if !reason.evidence.is_empty() {

@@ -3,10 +3,9 @@
 
 use egui::RichText;
 
-use super::dashboard::{effect_colour, weight_text};
-use super::widgets::chip::chip_ui;
+use super::Env;
+use super::dashboard::{reason_line_ui, weight_text};
 use super::widgets::evidence::evidence_ui;
-use super::{Env, i18n};
 use crate::app::AppState;
 use crate::engine::{Explanation, Reason};
 
@@ -39,15 +38,7 @@ pub fn why_ui(ui: &mut egui::Ui, env: &Env, state: &AppState) {
 }
 
 fn reason_ui(ui: &mut egui::Ui, env: &Env, rank: usize, reason: &Reason, evidence: impl FnOnce(&mut egui::Ui)) {
-    ui.horizontal(|ui| {
-        chip_ui(
-            ui,
-            i18n::effect_name(env.lang, reason.effect),
-            effect_colour(env, reason.effect),
-            env.sizes().reason_chip_width,
-        );
-        ui.add(egui::Label::new(RichText::new(env.text(&reason.message)).strong()).wrap());
-    });
+    ui.horizontal(|ui| reason_line_ui(ui, env, reason));
     let header = format!("{} · {}", reason.code.as_str(), env.t("详情", "Details"));
     egui::CollapsingHeader::new(header).id_salt(("why", rank)).show(ui, |ui| {
         egui::Grid::new(("why_grid", rank)).num_columns(2).show(ui, |ui| {
