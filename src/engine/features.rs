@@ -5,6 +5,7 @@
 //! simulated at every review and event without rescanning the file.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
 
@@ -45,14 +46,17 @@ pub struct Prepared<'a> {
     /// Per draw: its account index, looked up once rather than by id in every window scan.
     draw_account: Vec<Option<usize>>,
     /// Per draw: true when it is on the explained line.
-    draw_on_target: Vec<bool>,
+    pub(super) draw_on_target: Vec<bool>,
     /// Per draw: its lender when it counts as another platform (not the explained line's
     /// lender, not a card or mortgage).
-    draw_other_lender: Vec<Option<&'a str>>,
+    pub(super) draw_other_lender: Vec<Option<&'a str>>,
     /// Per episode: its worst days past due once it ended (fixed from then on).
-    episode_final_dpd: Vec<Option<i64>>,
+    pub(super) episode_final_dpd: Vec<Option<i64>>,
     /// Per episode: the day it leaves the credit report (the bureau's years after it ended).
-    episode_aged_out: Vec<Option<NaiveDate>>,
+    pub(super) episode_aged_out: Vec<Option<NaiveDate>>,
+    /// The days on which something a [`Sweep`](super::sweep::Sweep) keeps changes, built on
+    /// first use.
+    pub(super) sweep_events: OnceLock<super::sweep::Events>,
 }
 
 /// An overdue episode as seen on a day.
@@ -83,29 +87,31 @@ pub struct LenderUse {
     pub since: NaiveDate,
 }
 
-/// Everything the score and the limit rules look at, on one day.
-#[derive(Clone, Debug)]
-pub struct Features {
+/// The numbers the score and the limit rules read on one day: what [`Features`] lists, counted.
+///
+/// [`Prepared::features_at`] measures it from scratch with the lists behind it; a [`Sweep`]
+/// keeps it up to date as the day moves forward, for the limit's simulation and the timeline.
+///
+/// [`Sweep`]: super::sweep::Sweep
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Measure {
     /// The day.
     pub t: NaiveDate,
     /// Whole months since the record began.
     pub record_months: i64,
     /// On-time payments in the lookback.
     pub on_time_items: i64,
-    /// Consecutive on-time payments up to the day (capped at 999).
-    pub streak: i64,
-    /// Overdue episodes still on the record.
-    pub episodes: Vec<EpisodeView>,
+    /// Points the overdue episodes still on the record cost.
+    pub overdue_penalty: i64,
+    /// Overdue episodes uncovered on the day.
+    pub open_overdues: i64,
+    /// The latest covered episode still on the record that reached the rules' serious days
+    /// past due (`thresholds.recent_overdue_lowers_days`), by index.
+    pub serious_overdue: Option<usize>,
     /// Card balances as percent of card limits, where there are cards with limits.
     pub utilisation_pct: Option<i64>,
     /// Card balances still owed.
     pub card_balance: Money,
-    /// Card balances as last billed.
-    pub card_billed: Money,
-    /// Card limits.
-    pub card_limit: Money,
-    /// The statements behind the card balance.
-    pub card_evidence: Vec<String>,
     /// Monthly debt service.
     pub debt_service: Money,
     /// Debt service as percent of income, where income is known.
@@ -115,6 +121,40 @@ pub struct Features {
     /// Owed elsewhere.
     pub owed_other: Money,
     /// Other lenders owed or drawn on in the window.
+    pub lender_count: i64,
+    /// Approval inquiries in the window.
+    pub inquiry_count: i64,
+    /// Small draws in their window.
+    pub small_draw_count: i64,
+    /// Large off-hours draws in their window.
+    pub off_hours_count: i64,
+    /// The last draw on the explained line.
+    pub last_target_draw: Option<NaiveDate>,
+    /// True when security events in the window amount to an anomaly.
+    pub security_anomaly: bool,
+    /// True when a cash-out or fraud flag still freezes the line.
+    pub frozen: bool,
+    /// Identity verified on the day.
+    pub identity_verified: bool,
+}
+
+/// Everything the score and the limit rules look at, on one day, with the records behind it.
+/// Its numbers are in [`Measure`], which it dereferences to.
+#[derive(Clone, Debug)]
+pub struct Features {
+    /// The counted part.
+    pub measure: Measure,
+    /// Consecutive on-time payments up to the day (capped at 999).
+    pub streak: i64,
+    /// Overdue episodes still on record.
+    pub episodes: Vec<EpisodeView>,
+    /// Card balances as last billed.
+    pub card_billed: Money,
+    /// Card limits.
+    pub card_limit: Money,
+    /// The statements behind the card balance.
+    pub card_evidence: Vec<String>,
+    /// Other lenders owed or drawn on in the window.
     pub other_lenders: Vec<LenderUse>,
     /// Approval inquiries in the window, by index.
     pub inquiries: Vec<usize>,
@@ -122,16 +162,18 @@ pub struct Features {
     pub small_draws: Vec<usize>,
     /// Large off-hours draws in their window, by index.
     pub off_hours_draws: Vec<usize>,
-    /// The last draw on the explained line.
-    pub last_target_draw: Option<NaiveDate>,
     /// Security events in the window, by index.
     pub security_events: Vec<usize>,
-    /// True when those events amount to an anomaly.
-    pub security_anomaly: bool,
     /// Cash-out or fraud flags still freezing the line: (event index, frozen until).
     pub active_flags: Vec<(usize, NaiveDate)>,
-    /// Identity verified on the day.
-    pub identity_verified: bool,
+}
+
+impl std::ops::Deref for Features {
+    type Target = Measure;
+
+    fn deref(&self) -> &Measure {
+        &self.measure
+    }
 }
 
 impl Features {
@@ -241,6 +283,7 @@ impl<'a> Prepared<'a> {
             draw_other_lender,
             episode_final_dpd,
             episode_aged_out,
+            sweep_events: OnceLock::new(),
         }
     }
 
@@ -254,61 +297,92 @@ impl<'a> Prepared<'a> {
         self.target.map_or("", |t| self.data.accounts[t].lender.as_str())
     }
 
-    /// Measures everything on day `t`.
+    /// Measures everything on day `t`, with the records behind each number.
     pub fn features_at(&self, t: NaiveDate) -> Features {
         let rules = &self.rules.factors;
-        let (card_balance, card_limit, card_evidence, billed) = self.cards_at(t);
-        // Utilisation is read from the balances as billed, as bureaus report them; what is
-        // still owed after payments drives the debt instead.
-        let utilisation_pct = (card_limit > Money::ZERO)
-            .then(|| i64::try_from(i128::from(billed.fen()) * 100 / i128::from(card_limit.fen())).unwrap_or(100));
+        let (card_balance, card_limit, billed) = self.card_totals(t);
         let (debt_service, owed_target, owed_other) = self.debt_at(t, card_balance);
-        let income = self.data.profile.monthly_income.filter(|i| i.is_positive());
-        let debt_to_income_pct = income.map(|i| debt_service.fen().saturating_mul(100) / i.fen().max(1));
         let small_window = t - Duration::days(rules.borrowing_pattern.small_draw_window_days);
         let pattern = &rules.borrowing_pattern;
-        let small_draws = self
-            .draws_in(small_window, t)
-            .filter(|d| self.is_cash_like(*d) && self.data.draws[*d].amount <= pattern.small_draw_max)
-            .collect();
+        let small_draws: Vec<usize> = self.draws_in(small_window, t).filter(|d| self.is_small_draw(*d)).collect();
         let off_window = t - Duration::days(pattern.off_hours_window_days);
-        let off_hours_draws = self
-            .draws_in(off_window, t)
-            .filter(|d| {
-                let draw = &self.data.draws[*d];
-                draw.amount >= pattern.large_draw_min
-                    && is_off_hours(draw.at.hour(), pattern.off_hours_from, pattern.off_hours_to)
-            })
-            .collect();
+        let off_hours_draws: Vec<usize> = self.draws_in(off_window, t).filter(|d| self.is_off_hours_draw(*d)).collect();
         let (security_events, security_anomaly) = self.security_at(t);
-        Features {
+        let episodes = self.episodes_at(t);
+        let other_lenders = self.other_lenders(t);
+        let inquiries = self.inquiries_at(t);
+        let active_flags = self.flags_at(t);
+        let serious_days = self.rules.thresholds.recent_overdue_lowers_days;
+        let measure = Measure {
             t,
             record_months: months_between(self.record_start, t),
             on_time_items: self.on_time_items(t),
-            streak: self.streak(t),
-            episodes: self.episodes_at(t),
-            utilisation_pct,
+            overdue_penalty: episodes.iter().map(|e| e.penalty).sum(),
+            open_overdues: count(episodes.iter().filter(|e| e.open)),
+            serious_overdue: episodes
+                .iter()
+                .filter(|e| !e.open && e.days_past_due >= serious_days)
+                .map(|e| e.index)
+                .max(),
+            utilisation_pct: utilisation(billed, card_limit),
             card_balance,
-            card_billed: billed,
-            card_limit,
-            card_evidence,
             debt_service,
-            debt_to_income_pct,
+            debt_to_income_pct: self.debt_to_income(debt_service),
             owed_target,
             owed_other,
-            other_lenders: self.other_lenders(t),
-            inquiries: self.inquiries_at(t),
+            lender_count: count(other_lenders.iter()),
+            inquiry_count: count(inquiries.iter()),
+            small_draw_count: count(small_draws.iter()),
+            off_hours_count: count(off_hours_draws.iter()),
+            last_target_draw: self.last_target_draw(t),
+            security_anomaly,
+            frozen: !active_flags.is_empty(),
+            identity_verified: self.identity_verified_on(t),
+        };
+        Features {
+            measure,
+            streak: self.streak(t),
+            episodes,
+            card_billed: billed,
+            card_limit,
+            card_evidence: self.card_evidence(t),
+            other_lenders,
+            inquiries,
             small_draws,
             off_hours_draws,
-            last_target_draw: {
-                let n = self.target_draws.partition_point(|d| self.data.draws[*d].at.date() <= t);
-                (n > 0).then(|| self.data.draws[self.target_draws[n - 1]].at.date())
-            },
             security_events,
-            security_anomaly,
-            active_flags: self.flags_at(t),
-            identity_verified: self.identity_verified_from.is_some_and(|from| from <= t),
+            active_flags,
         }
+    }
+
+    /// Debt service as percent of income, where income is known.
+    pub(super) fn debt_to_income(&self, debt_service: Money) -> Option<i64> {
+        let income = self.data.profile.monthly_income.filter(|i| i.is_positive());
+        income.map(|i| debt_service.fen().saturating_mul(100) / i.fen().max(1))
+    }
+
+    /// The last draw on the explained line on or before `t`.
+    pub(super) fn last_target_draw(&self, t: NaiveDate) -> Option<NaiveDate> {
+        let n = self.target_draws.partition_point(|d| self.data.draws[*d].at.date() <= t);
+        (n > 0).then(|| self.data.draws[self.target_draws[n - 1]].at.date())
+    }
+
+    /// True when identity counts as verified on `t`.
+    pub(super) fn identity_verified_on(&self, t: NaiveDate) -> bool {
+        self.identity_verified_from.is_some_and(|from| from <= t)
+    }
+
+    /// A small cash-like draw, of the kind that adds up to "frequent small draws".
+    pub(super) fn is_small_draw(&self, d: usize) -> bool {
+        self.is_cash_like(d) && self.data.draws[d].amount <= self.rules.factors.borrowing_pattern.small_draw_max
+    }
+
+    /// A large draw at night.
+    pub(super) fn is_off_hours_draw(&self, d: usize) -> bool {
+        let pattern = &self.rules.factors.borrowing_pattern;
+        let draw = &self.data.draws[d];
+        draw.amount >= pattern.large_draw_min
+            && is_off_hours(draw.at.hour(), pattern.off_hours_from, pattern.off_hours_to)
     }
 
     fn is_cash_like(&self, d: usize) -> bool {
@@ -327,7 +401,7 @@ impl<'a> Prepared<'a> {
         self.draws_by_time[start..end].iter().copied()
     }
 
-    fn on_time_items(&self, t: NaiveDate) -> i64 {
+    pub(super) fn on_time_items(&self, t: NaiveDate) -> i64 {
         let ph = &self.rules.factors.payment_history;
         let from = t.checked_sub_months(Months::new(ph.lookback_months)).unwrap_or(t);
         // Only dues whose grace has passed by `t` are known to be on time.
@@ -386,12 +460,11 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
-    /// Card balances still owed, limits, statements used, and balances as last billed.
-    fn cards_at(&self, t: NaiveDate) -> (Money, Money, Vec<String>, Money) {
+    /// Card balances still owed, card limits, and balances as last billed, on `t`.
+    pub(super) fn card_totals(&self, t: NaiveDate) -> (Money, Money, Money) {
         let mut reported = Money::ZERO;
         let mut balance = Money::ZERO;
         let mut limit = Money::ZERO;
-        let mut evidence = Vec::new();
         for (account, book) in &self.ledger.cards {
             let acct = &self.data.accounts[*account];
             if !acct.is_open_on(t) || !acct.kind.is_card_like() {
@@ -402,24 +475,36 @@ impl<'a> Prepared<'a> {
             if let Some(account_limit) = acct.limit.filter(|l| l.is_positive()) {
                 balance += owed;
                 limit += account_limit;
-                if let Some(s) = statement {
-                    evidence.push(self.data.statements[s].id.clone());
-                }
             }
         }
         // Cards with a limit but no statements yet count as unused.
-        for acct in &self.data.accounts {
+        for (i, acct) in self.data.accounts.iter().enumerate() {
             if acct.kind.is_card_like()
                 && acct.is_open_on(t)
                 && let Some(l) = acct.limit.filter(|l| l.is_positive())
-                && let Some(i) = self.account_of(&acct.id)
                 && !self.ledger.cards.contains_key(&i)
             {
                 limit += l;
             }
         }
+        (balance, limit, reported)
+    }
+
+    /// The statements behind the card balance on `t`, by id.
+    fn card_evidence(&self, t: NaiveDate) -> Vec<String> {
+        let mut evidence: Vec<String> = self
+            .ledger
+            .cards
+            .iter()
+            .filter(|(account, _)| {
+                let acct = &self.data.accounts[**account];
+                acct.is_open_on(t) && acct.kind.is_card_like() && acct.limit.is_some_and(|l| l.is_positive())
+            })
+            .filter_map(|(_, book)| book.balance_at(self.data, t).1)
+            .map(|s| self.data.statements[s].id.clone())
+            .collect();
         evidence.sort();
-        (balance, limit, evidence, reported)
+        evidence
     }
 
     fn debt_at(&self, t: NaiveDate, card_balance: Money) -> (Money, Money, Money) {
@@ -509,7 +594,7 @@ impl<'a> Prepared<'a> {
         self.events_by_time[start..end].iter().copied().filter(|e| kind(self.data.events[*e].kind)).collect()
     }
 
-    fn flags_at(&self, t: NaiveDate) -> Vec<(usize, NaiveDate)> {
+    pub(super) fn flags_at(&self, t: NaiveDate) -> Vec<(usize, NaiveDate)> {
         let limit = &self.rules.limit;
         let longest = limit.cash_out_freeze_months.max(limit.fraud_freeze_months);
         let from = t.checked_sub_months(Months::new(longest)).unwrap_or(t);
@@ -558,6 +643,18 @@ impl<'a> Prepared<'a> {
             Source::Statement(s) => &self.data.statements[s].id,
         }
     }
+}
+
+/// Card balances as billed against card limits, in percent, where there are limits. Bureaus
+/// report billed balances; what is still owed after payments drives the debt instead.
+pub(super) fn utilisation(billed: Money, limit: Money) -> Option<i64> {
+    (limit > Money::ZERO)
+        .then(|| i64::try_from(i128::from(billed.fen()) * 100 / i128::from(limit.fen())).unwrap_or(100))
+}
+
+/// How many, as i64.
+fn count<T>(items: impl Iterator<Item = T>) -> i64 {
+    i64::try_from(items.count()).unwrap_or(i64::MAX)
 }
 
 /// True when `hour` falls in `[from, to)`, wrapping past midnight.

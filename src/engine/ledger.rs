@@ -8,7 +8,7 @@
 //! An overdue *episode* runs from the first missed due date until everything due is covered.
 //! The ledger is built once from all records; questions "as of day t" never look past t.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 
@@ -127,12 +127,18 @@ impl DrawBook {
 
     /// Principal still owed at the end of `t` (zero before it was drawn or once settled).
     pub fn outstanding_at(&self, t: NaiveDate) -> Money {
+        let passed = self.due_dates.partition_point(|d| *d <= t);
+        self.outstanding_given(t, passed, self.paid_by(t))
+    }
+
+    /// [`DrawBook::outstanding_at`] when the due dates passed by `t` and the amount paid by
+    /// then are already known.
+    pub fn outstanding_given(&self, t: NaiveDate, passed: usize, paid: Money) -> Money {
         if t < self.drawn || self.settled_on.is_some_and(|s| s <= t) {
             return Money::ZERO;
         }
-        let passed = self.due_dates.partition_point(|d| *d <= t);
         let interest_due = if passed == 0 { Money::ZERO } else { self.cum_interest[passed - 1] };
-        let principal_paid = (self.paid_by(t) - interest_due).at_least_zero();
+        let principal_paid = (paid - interest_due).at_least_zero();
         (self.principal - principal_paid).at_least_zero()
     }
 
@@ -143,10 +149,15 @@ impl DrawBook {
 
     /// [`DrawBook::monthly_service_at`] when what is outstanding at `t` is already known.
     pub fn monthly_service_given(&self, outstanding: Money, t: NaiveDate) -> Money {
+        self.monthly_service_passed(outstanding, self.due_dates.partition_point(|d| *d <= t))
+    }
+
+    /// [`DrawBook::monthly_service_at`] from what is outstanding and how many due dates passed.
+    pub fn monthly_service_passed(&self, outstanding: Money, passed: usize) -> Money {
         if outstanding == Money::ZERO {
             return Money::ZERO;
         }
-        let left = self.due_dates.len() - self.due_dates.partition_point(|d| *d <= t);
+        let left = self.due_dates.len() - passed.min(self.due_dates.len());
         // Past its term, what is left is counted at the draw's own pace, not all in one month.
         let months = if left == 0 { self.due_dates.len() } else { left };
         let months = i64::try_from(months.max(1)).unwrap_or(1);
@@ -204,7 +215,7 @@ pub struct Ledger {
     /// One book per draw, parallel to `DataFile::draws`.
     pub draws: Vec<DrawBook>,
     /// Books of accounts billed by statements, by account index.
-    pub cards: HashMap<usize, CardBook>,
+    pub cards: BTreeMap<usize, CardBook>,
 }
 
 impl Ledger {
@@ -235,7 +246,7 @@ impl Ledger {
             .collect();
 
         let mut payments: Vec<Vec<(NaiveDateTime, Money, usize)>> = vec![Vec::new(); data.draws.len()];
-        let mut cards: HashMap<usize, CardBook> = HashMap::new();
+        let mut cards: BTreeMap<usize, CardBook> = BTreeMap::new();
         let mut unlinked: HashMap<usize, Vec<usize>> = HashMap::new();
         for (r, repayment) in data.repayments.iter().enumerate() {
             let Some(&account) = account_index.get(repayment.account.as_str()) else { continue };

@@ -10,9 +10,10 @@ use chrono::{Months, NaiveDate};
 
 use crate::domain::{EventKind, Money};
 
-use super::features::{Features, Prepared, months_between};
+use super::features::{Measure, Prepared, months_between};
 use super::reason_code::ReasonCode;
 use super::score::{Score, score};
+use super::sweep::Sweep;
 
 /// What the record supports on a day, and why not more.
 #[derive(Clone, Debug, Default)]
@@ -130,22 +131,22 @@ fn round(prepared: &Prepared, amount: Money) -> Money {
 }
 
 /// Reasons that hold a limit where it is at a review.
-pub fn holding_reasons(prepared: &Prepared, f: &Features, cooldown_until: Option<NaiveDate>) -> Vec<ReasonCode> {
+pub fn holding_reasons(prepared: &Prepared, f: &Measure, cooldown_until: Option<NaiveDate>) -> Vec<ReasonCode> {
     let th = &prepared.rules.thresholds;
     let mut holds = Vec::new();
     if cooldown_until.is_some_and(|until| f.t < until) {
         holds.push(ReasonCode::RecentOverdue);
     }
-    if count(&f.inquiries) >= th.many_inquiries {
+    if f.inquiry_count >= th.many_inquiries {
         holds.push(ReasonCode::ManyInquiries);
     }
-    if count(&f.other_lenders) >= th.many_lenders {
+    if f.lender_count >= th.many_lenders {
         holds.push(ReasonCode::ManyLenders);
     }
     if f.utilisation_pct.is_some_and(|u| u >= th.high_utilisation_pct) {
         holds.push(ReasonCode::HighUtilisation);
     }
-    if count(&f.small_draws) >= prepared.rules.factors.borrowing_pattern.small_draw_count {
+    if f.small_draw_count >= prepared.rules.factors.borrowing_pattern.small_draw_count {
         holds.push(ReasonCode::FrequentSmallDraws);
     }
     if unused_months(prepared, f) >= th.unused_months {
@@ -155,7 +156,7 @@ pub fn holding_reasons(prepared: &Prepared, f: &Features, cooldown_until: Option
 }
 
 /// Whole months since the line was last drawn on (or opened, if never).
-pub fn unused_months(prepared: &Prepared, f: &Features) -> i64 {
+pub fn unused_months(prepared: &Prepared, f: &Measure) -> i64 {
     let opened = prepared.target.map_or(f.t, |t| prepared.data.accounts[t].opened);
     months_between(f.last_target_draw.unwrap_or(opened).max(opened), f.t)
 }
@@ -168,7 +169,7 @@ pub fn count<T>(items: &[T]) -> i64 {
 /// What the record supports on `f.t`, given whether the line is already granted.
 pub fn supported(
     prepared: &Prepared,
-    f: &Features,
+    f: &Measure,
     s: &Score,
     granted: bool,
     cooldown_until: Option<NaiveDate>,
@@ -180,10 +181,10 @@ pub fn supported(
     if !f.identity_verified {
         blocks.push(ReasonCode::IdentityUnverified);
     }
-    if !f.active_flags.is_empty() {
+    if f.frozen {
         blocks.push(ReasonCode::FrozenViolation);
     }
-    if f.open_episodes().next().is_some() {
+    if f.open_overdues > 0 {
         blocks.push(ReasonCode::CurrentOverdue);
     }
     if f.record_months < th.new_user_months && f.on_time_items < th.new_user_items {
@@ -199,15 +200,13 @@ pub fn supported(
 
     let band = Money::from_yuan(lr.band_limit.lookup(s.total));
     let mut lowering = Vec::new();
-    let recent_severe = f.episodes.iter().any(|e| {
-        !e.open && e.days_past_due >= th.recent_overdue_lowers_days && cooldown_until.is_some_and(|until| f.t < until)
-    });
+    let recent_severe = f.serious_overdue.is_some() && cooldown_until.is_some_and(|until| f.t < until);
     for (code, active) in [
         (ReasonCode::RecentOverdue, recent_severe),
         (ReasonCode::HighUtilisation, f.utilisation_pct.is_some_and(|u| u >= th.high_utilisation_pct)),
-        (ReasonCode::ManyLenders, count(&f.other_lenders) > th.many_lenders),
-        (ReasonCode::FrequentSmallDraws, count(&f.small_draws) >= rules.factors.borrowing_pattern.small_draw_count),
-        (ReasonCode::OffHoursLargeDraws, !f.off_hours_draws.is_empty()),
+        (ReasonCode::ManyLenders, f.lender_count > th.many_lenders),
+        (ReasonCode::FrequentSmallDraws, f.small_draw_count >= rules.factors.borrowing_pattern.small_draw_count),
+        (ReasonCode::OffHoursLargeDraws, f.off_hours_count > 0),
         (ReasonCode::DebtOverCapacity, f.debt_to_income_pct.is_some_and(|d| d > th.debt_lower_pct)),
     ] {
         if active && lr.lowering_keep_pct.contains_key(&code) {
@@ -232,7 +231,7 @@ pub fn supported(
 }
 
 /// What income supports, when income is known.
-pub fn income_capacity(prepared: &Prepared, f: &Features) -> Option<Money> {
+pub fn income_capacity(prepared: &Prepared, f: &Measure) -> Option<Money> {
     let profile = &prepared.data.profile;
     let lr = &prepared.rules.limit;
     let income = profile.monthly_income.filter(|i| i.is_positive())?;
@@ -242,7 +241,7 @@ pub fn income_capacity(prepared: &Prepared, f: &Features) -> Option<Money> {
 }
 
 /// Scores a day.
-pub fn score_at(prepared: &Prepared, f: &Features) -> Score {
+pub fn score_at(prepared: &Prepared, f: &Measure) -> Score {
     let profile = &prepared.data.profile;
     let assets = profile.liquid_assets.map_or(0, |a| a.fen() / 100);
     score(f, prepared.rules, assets, profile.monthly_income.is_some_and(|i| i.is_positive()))
@@ -307,6 +306,8 @@ pub fn simulate(prepared: &Prepared, until: NaiveDate) -> LimitHistory {
     }
     points.sort();
     points.dedup();
+    // The days are in order, so one sweep measures them all without starting over each time.
+    let mut sweep = Sweep::new(prepared);
 
     let mut limit = Money::ZERO;
     let mut last_observed: Option<Money> = None;
@@ -343,10 +344,10 @@ pub fn simulate(prepared: &Prepared, until: NaiveDate) -> LimitHistory {
                     let (keys, lowering) = match &observed_day {
                         Some((on, keys, lowering)) if *on == day => (keys.clone(), lowering.clone()),
                         _ => {
-                            let f = prepared.features_at(day);
+                            let f = sweep.measure_at(day);
                             let s = score_at(prepared, &f);
                             let sup = supported(prepared, &f, &s, true, history.cooldown_until);
-                            let keys = lowering_keys(prepared, &f, &sup);
+                            let keys = lowering_keys(&f, &sup);
                             observed_day = Some((day, keys.clone(), sup.lowering.clone()));
                             (keys, sup.lowering)
                         }
@@ -379,7 +380,10 @@ pub fn simulate(prepared: &Prepared, until: NaiveDate) -> LimitHistory {
                     last_security_cut = Some(day);
                 }
             }
-            Checkpoint::Review => review(prepared, &mut history, &mut limit, day, &mut change),
+            Checkpoint::Review => {
+                let f = sweep.measure_at(day);
+                review(prepared, &mut history, &mut limit, &f, &mut change);
+            }
         }
     }
     history
@@ -391,21 +395,11 @@ type LoweringKeys = Vec<(ReasonCode, usize)>;
 /// The lowering behaviour on record, each with what makes it a new occurrence: a recent overdue
 /// is keyed by its episode, so a second serious overdue cuts again; other behaviour cuts once
 /// while it lasts.
-fn lowering_keys(prepared: &Prepared, f: &Features, sup: &Supported) -> LoweringKeys {
-    let severe_days = prepared.rules.thresholds.recent_overdue_lowers_days;
+fn lowering_keys(f: &Measure, sup: &Supported) -> LoweringKeys {
     sup.lowering
         .iter()
         .map(|code| {
-            let key = if *code == ReasonCode::RecentOverdue {
-                f.episodes
-                    .iter()
-                    .filter(|e| !e.open && e.days_past_due >= severe_days)
-                    .map(|e| e.index)
-                    .max()
-                    .unwrap_or(0)
-            } else {
-                0
-            };
+            let key = if *code == ReasonCode::RecentOverdue { f.serious_overdue.unwrap_or(0) } else { 0 };
             (*code, key)
         })
         .collect()
@@ -416,12 +410,12 @@ fn lowering_keys(prepared: &Prepared, f: &Features, sup: &Supported) -> Lowering
 fn cuts_while_frozen(
     prepared: &Prepared,
     history: &LimitHistory,
-    f: &Features,
+    f: &Measure,
     sup: &Supported,
     amount: Money,
 ) -> Money {
     let lr = &prepared.rules.limit;
-    let mut amount = lowering_keys(prepared, f, sup)
+    let mut amount = lowering_keys(f, sup)
         .iter()
         .filter(|key| !history.lowered_for.contains(key))
         .map(|(code, _)| code)
@@ -435,12 +429,12 @@ fn cuts_while_frozen(
 
 type ChangeFn<'c> = dyn FnMut(&mut LimitHistory, &mut Money, NaiveDate, Money, ChangeKind, Vec<ReasonCode>) + 'c;
 
-fn review(prepared: &Prepared, history: &mut LimitHistory, limit: &mut Money, day: NaiveDate, change: &mut ChangeFn) {
+fn review(prepared: &Prepared, history: &mut LimitHistory, limit: &mut Money, f: &Measure, change: &mut ChangeFn) {
     let lr = &prepared.rules.limit;
-    let f = prepared.features_at(day);
-    let s = score_at(prepared, &f);
+    let day = f.t;
+    let s = score_at(prepared, f);
     let granted = *limit > Money::ZERO || history.pre_freeze > Money::ZERO;
-    let sup = supported(prepared, &f, &s, granted, history.cooldown_until);
+    let sup = supported(prepared, f, &s, granted, history.cooldown_until);
     if !sup.blocks.is_empty() {
         if *limit > Money::ZERO {
             change(history, limit, day, Money::ZERO, ChangeKind::Cut, sup.blocks.clone());
@@ -448,22 +442,22 @@ fn review(prepared: &Prepared, history: &mut LimitHistory, limit: &mut Money, da
         } else if history.pre_freeze > Money::ZERO {
             // A frozen line keeps being reviewed: whatever would have cut it meanwhile cuts the
             // amount it comes back from, so a freeze never leaves a line better off.
-            history.pre_freeze = cuts_while_frozen(prepared, history, &f, &sup, history.pre_freeze);
-            history.lowered_for = lowering_keys(prepared, &f, &sup);
+            history.pre_freeze = cuts_while_frozen(prepared, history, f, &sup, history.pre_freeze);
+            history.lowered_for = lowering_keys(f, &sup);
         } else {
             history.lowered_for.clear();
         }
         return;
     }
     if *limit == Money::ZERO && history.pre_freeze > Money::ZERO {
-        let before_restore = cuts_while_frozen(prepared, history, &f, &sup, history.pre_freeze);
-        history.lowered_for = lowering_keys(prepared, &f, &sup);
+        let before_restore = cuts_while_frozen(prepared, history, f, &sup, history.pre_freeze);
+        history.lowered_for = lowering_keys(f, &sup);
         let restored = round(prepared, before_restore.mul_ratio(100 - lr.overdue_cut_pct, 100)).min(sup.amount);
         history.pre_freeze = Money::ZERO;
         change(history, limit, day, restored, ChangeKind::Restore, vec![ReasonCode::RecentOverdue]);
         return;
     }
-    let keys = lowering_keys(prepared, &f, &sup);
+    let keys = lowering_keys(f, &sup);
     let newly: Vec<ReasonCode> =
         keys.iter().filter(|key| !history.lowered_for.contains(key)).map(|(code, _)| *code).collect();
     history.lowered_for = keys;
@@ -485,14 +479,14 @@ fn review(prepared: &Prepared, history: &mut LimitHistory, limit: &mut Money, da
         change(history, limit, day, sup.amount, ChangeKind::Cut, causes);
         return;
     }
-    let mut holds = holding_reasons(prepared, &f, history.cooldown_until);
+    let mut holds = holding_reasons(prepared, f, history.cooldown_until);
     // Behaviour that cut the limit also keeps it from rising while it lasts.
     for code in &sup.lowering {
         if !holds.contains(code) {
             holds.push(*code);
         }
     }
-    if unused_months(prepared, &f) >= prepared.rules.thresholds.unused_months * 3 / 2 {
+    if unused_months(prepared, f) >= prepared.rules.thresholds.unused_months * 3 / 2 {
         let to = round(prepared, limit.mul_ratio(100 - lr.unused_cut_pct, 100));
         change(history, limit, day, to, ChangeKind::Cut, vec![ReasonCode::UnusedLine]);
         return;

@@ -8,6 +8,7 @@ pub mod ledger;
 pub mod reason_code;
 pub mod rules;
 pub mod score;
+pub mod sweep;
 pub mod whatif;
 
 pub use reason_code::{Effect, ReasonCode};

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::features::Features;
+use super::features::Measure;
 use super::rules::{Rules, Steps};
 
 /// Factor ids, in the order they are shown.
@@ -62,7 +62,7 @@ pub fn factor_max_points(rules: &Rules) -> [i64; 6] {
 }
 
 /// Points for utilisation, and for debt service against income.
-pub fn amounts_owed_parts(features: &Features, rules: &Rules) -> (i64, i64) {
+pub fn amounts_owed_parts(features: &Measure, rules: &Rules) -> (i64, i64) {
     let owed = &rules.factors.amounts_owed;
     let utilisation = features.utilisation_pct.map_or(owed.no_cards_points, |pct| owed.utilisation.lookup(pct));
     let dti = match features.debt_to_income_pct {
@@ -73,31 +73,27 @@ pub fn amounts_owed_parts(features: &Features, rules: &Rules) -> (i64, i64) {
 }
 
 /// Points lost in the borrowing pattern: (lenders, small draws, off-hours draws).
-pub fn pattern_penalties(features: &Features, rules: &Rules) -> (i64, i64, i64) {
+pub fn pattern_penalties(features: &Measure, rules: &Rules) -> (i64, i64, i64) {
     let p = &rules.factors.borrowing_pattern;
-    let lenders = p.lenders_penalty.lookup(i64::try_from(features.other_lenders.len()).unwrap_or(i64::MAX));
-    let small = if i64::try_from(features.small_draws.len()).unwrap_or(i64::MAX) >= p.small_draw_count {
-        p.small_draw_penalty
-    } else {
-        0
-    };
-    let off_hours = if features.off_hours_draws.is_empty() { 0 } else { p.off_hours_penalty };
+    let lenders = p.lenders_penalty.lookup(features.lender_count);
+    let small = if features.small_draw_count >= p.small_draw_count { p.small_draw_penalty } else { 0 };
+    let off_hours = if features.off_hours_count == 0 { 0 } else { p.off_hours_penalty };
     (lenders, small, off_hours)
 }
 
 /// Scores the features.
-pub fn score(features: &Features, rules: &Rules, liquid_assets_yuan: i64, income_stated: bool) -> Score {
+pub fn score(features: &Measure, rules: &Rules, liquid_assets_yuan: i64, income_stated: bool) -> Score {
     let f = &rules.factors;
     let maxima = factor_max_points(rules);
     let ph = &f.payment_history;
     let confidence = features.on_time_items.min(ph.full_confidence_items.max(1));
     let base = ph.neutral_points + (ph.max_points - ph.neutral_points) * confidence / ph.full_confidence_items.max(1);
-    let penalty: i64 = features.episodes.iter().map(|e| e.penalty).sum();
+    let penalty = features.overdue_penalty;
     let payment = base - penalty;
 
     let (utilisation, dti) = amounts_owed_parts(features, rules);
     let history = f.history_length.months.lookup(features.record_months);
-    let new_credit = f.new_credit.inquiries.lookup(i64::try_from(features.inquiries.len()).unwrap_or(i64::MAX));
+    let new_credit = f.new_credit.inquiries.lookup(features.inquiry_count);
     let (lenders, small, off_hours) = pattern_penalties(features, rules);
     let pattern = f.borrowing_pattern.max_points - lenders - small - off_hours;
     let id = &f.identity;
@@ -114,7 +110,7 @@ pub fn score(features: &Features, rules: &Rules, liquid_assets_yuan: i64, income
         .collect();
     let mut total =
         (rules.scale.min + factors.iter().map(|f| f.points).sum::<i64>()).clamp(rules.scale.min, rules.scale.max);
-    if features.episodes.iter().any(|e| e.open) {
+    if features.open_overdues > 0 {
         total = total.min(ph.current_overdue_score_cap.max(rules.scale.min));
     }
     Score { total, factors }
