@@ -4,15 +4,45 @@
 //! any day quickly (binary searches and small windows), so the limit's history can be
 //! simulated at every review and event without rescanning the file.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
 
 use crate::domain::{AccountKind, DataFile, EventKind, Money};
 
+use super::index::{IdMap, id_map};
 use super::ledger::{Ledger, Source};
 use super::rules::Rules;
+
+/// Draws not settled at some point in a month, by month.
+struct ActiveByMonth {
+    /// The month number of `months[0]`.
+    first: i32,
+    months: Vec<Vec<usize>>,
+}
+
+impl ActiveByMonth {
+    fn new(ledger: &Ledger, horizon: NaiveDate) -> ActiveByMonth {
+        let first = ledger.draws.iter().map(|b| month_key(b.drawn)).min().unwrap_or(0);
+        let mut months: Vec<Vec<usize>> = Vec::new();
+        for (d, book) in ledger.draws.iter().enumerate() {
+            let end = book.settled_on.unwrap_or(horizon).min(horizon);
+            for key in month_key(book.drawn)..=month_key(end) {
+                let Ok(i) = usize::try_from(key - first) else { continue };
+                if months.len() <= i {
+                    months.resize_with(i + 1, Vec::new);
+                }
+                months[i].push(d);
+            }
+        }
+        ActiveByMonth { first, months }
+    }
+
+    fn get(&self, t: NaiveDate) -> Option<&Vec<usize>> {
+        usize::try_from(month_key(t) - self.first).ok().and_then(|i| self.months.get(i))
+    }
+}
 
 /// The records, indexed for questions by date.
 pub struct Prepared<'a> {
@@ -41,8 +71,8 @@ pub struct Prepared<'a> {
     /// Running count of on-time dues in `ledger.by_date` order.
     on_time_prefix: Vec<u32>,
     /// Draws not settled at some point in a month, by month number.
-    active_by_month: HashMap<i32, Vec<usize>>,
-    account_index: HashMap<&'a str, usize>,
+    active_by_month: ActiveByMonth,
+    account_index: IdMap<'a>,
     /// Per draw: its account index, looked up once rather than by id in every window scan.
     draw_account: Vec<Option<usize>>,
     /// Per draw: true when it is on the explained line.
@@ -201,8 +231,7 @@ impl<'a> Prepared<'a> {
     /// Indexes the records; `horizon` is the last day any question will be asked about.
     pub fn new(data: &'a DataFile, rules: &'a Rules, horizon: NaiveDate) -> Prepared<'a> {
         let ledger = Ledger::build(data, &rules.factors.payment_history);
-        let account_index: HashMap<&str, usize> =
-            data.accounts.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        let account_index = id_map(&data.accounts, |a| a.id.as_str());
         let target = account_index.get(data.profile.target.as_str()).copied();
         let mut draws_by_time: Vec<usize> = (0..data.draws.len()).collect();
         draws_by_time.sort_by_key(|d| data.draws[*d].at);
@@ -228,15 +257,7 @@ impl<'a> Prepared<'a> {
                 count
             })
             .collect();
-        let mut active_by_month: HashMap<i32, Vec<usize>> = HashMap::new();
-        for (d, book) in ledger.draws.iter().enumerate() {
-            let end = book.settled_on.unwrap_or(horizon).min(horizon);
-            let mut key = month_key(book.drawn);
-            while key <= month_key(end) {
-                active_by_month.entry(key).or_default().push(d);
-                key += 1;
-            }
-        }
+        let active_by_month = ActiveByMonth::new(&ledger, horizon);
         let identity_verified_from = data.profile.identity_verified.then_some(NaiveDate::MIN);
         let draw_account: Vec<Option<usize>> =
             data.draws.iter().map(|d| account_index.get(d.account.as_str()).copied()).collect();
@@ -511,7 +532,7 @@ impl<'a> Prepared<'a> {
         let card_service = card_balance.mul_ratio(self.rules.factors.amounts_owed.card_service_pct, 100);
         let mut service = card_service;
         let (mut target, mut other) = (Money::ZERO, Money::ZERO);
-        if let Some(active) = self.active_by_month.get(&month_key(t)) {
+        if let Some(active) = self.active_by_month.get(t) {
             for d in active {
                 let book = &self.ledger.draws[*d];
                 if book.billed_by_statement {
@@ -551,7 +572,7 @@ impl<'a> Prepared<'a> {
         for d in self.draws_in(from, t) {
             note(d);
         }
-        if let Some(active) = self.active_by_month.get(&month_key(t)) {
+        if let Some(active) = self.active_by_month.get(t) {
             for d in active {
                 if self.draw_other_lender[*d].is_some()
                     && self.data.draws[*d].at.date() <= from
@@ -616,7 +637,7 @@ impl<'a> Prepared<'a> {
     /// What is owed on day `t`, by lender, largest first.
     pub fn owed_by_lender(&self, t: NaiveDate) -> Vec<(String, Money)> {
         let mut owed: BTreeMap<&str, Money> = BTreeMap::new();
-        if let Some(active) = self.active_by_month.get(&month_key(t)) {
+        if let Some(active) = self.active_by_month.get(t) {
             for d in active {
                 let book = &self.ledger.draws[*d];
                 if book.billed_by_statement {

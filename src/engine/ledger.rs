@@ -14,6 +14,7 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 
 use crate::domain::{DataFile, Money, Percent, RepayMethod};
 
+use super::index::{IdMap, id_map, sort_by_day};
 use super::rules::PaymentHistory;
 
 /// What a due amount belongs to.
@@ -65,8 +66,8 @@ pub struct Episode {
     pub start: NaiveDate,
     /// The day it was all covered, if it was.
     pub end: Option<NaiveDate>,
-    /// Ids of the repayments that covered it.
-    pub repayment_ids: Vec<String>,
+    /// The repayments on what went overdue, by index in `DataFile::repayments`, in time order.
+    pub repayments: Vec<usize>,
 }
 
 impl Episode {
@@ -221,9 +222,8 @@ pub struct Ledger {
 impl Ledger {
     /// Builds the ledger.
     pub fn build(data: &DataFile, rules: &PaymentHistory) -> Ledger {
-        let account_index: HashMap<&str, usize> =
-            data.accounts.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-        let draw_index: HashMap<&str, usize> = data.draws.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        let account_index = id_map(&data.accounts, |a| a.id.as_str());
+        let draw_index = id_map(&data.draws, |d| d.id.as_str());
         let billed: Vec<bool> = {
             let mut billed = vec![false; data.accounts.len()];
             for statement in &data.statements {
@@ -233,12 +233,14 @@ impl Ledger {
             }
             billed
         };
+        let draw_account: Vec<Option<usize>> =
+            data.draws.iter().map(|d| account_index.get(d.account.as_str()).copied()).collect();
 
         let mut draws: Vec<DrawBook> = data
             .draws
             .iter()
-            .map(|draw| {
-                let account = account_index.get(draw.account.as_str()).copied();
+            .zip(&draw_account)
+            .map(|(draw, account)| {
                 let mut book = schedule(draw.at.date(), draw.amount, draw.term_months, draw.repay, draw.daily_rate_pct);
                 book.billed_by_statement = account.is_some_and(|a| billed[a]);
                 book
@@ -261,9 +263,11 @@ impl Ledger {
         allocate_unlinked(data, &account_index, &draws, &mut payments, unlinked);
 
         let mut ledger = Ledger::default();
+        let due_count = draws.iter().map(|b| b.due_dates.len()).sum::<usize>() + data.statements.len();
+        ledger.dues.reserve(due_count);
         for (d, mut pays) in payments.into_iter().enumerate() {
             pays.sort_by_key(|p| p.0);
-            let account = account_index.get(data.draws[d].account.as_str()).copied().unwrap_or(0);
+            let account = draw_account[d].unwrap_or(0);
             let book = &mut draws[d];
             let mut cumulative = Money::ZERO;
             book.payments = pays
@@ -275,9 +279,8 @@ impl Ledger {
                 .collect();
             settle(book, rules);
             if !book.billed_by_statement {
-                let ids: Vec<&str> = pays.iter().map(|p| data.repayments[p.2].id.as_str()).collect();
                 let until = data.accounts.get(account).and_then(|a| a.imported_until);
-                ledger.add_draw_dues(d, account, book, rules, &ids, until);
+                ledger.add_draw_dues(d, account, book, rules, &pays, until);
             }
         }
         ledger.draws = draws;
@@ -298,8 +301,10 @@ impl Ledger {
             ledger.add_statement_dues(data, *account, book, rules);
         }
         ledger.cards = cards;
-        ledger.by_date = (0..ledger.dues.len()).collect();
-        ledger.by_date.sort_by_key(|i| ledger.dues[*i].due);
+        let mut by_date: Vec<(i32, usize)> =
+            ledger.dues.iter().enumerate().map(|(i, due)| (due.due.num_days_from_ce(), i)).collect();
+        sort_by_day(&mut by_date);
+        ledger.by_date = by_date.into_iter().map(|(_, i)| i).collect();
         ledger.episodes.sort_by_key(|e| e.start);
         ledger
     }
@@ -312,7 +317,7 @@ impl Ledger {
         account: usize,
         book: &DrawBook,
         rules: &PaymentHistory,
-        ids: &[&str],
+        pays: &[(NaiveDateTime, Money, usize)],
         until: Option<NaiveDate>,
     ) {
         let mut previous = Money::ZERO;
@@ -330,7 +335,7 @@ impl Ledger {
                 _ => book.payments.iter().find(|(_, cum)| *cum >= required).map(|(day, _)| *day),
             };
             let due = Due { source: Source::Draw(d), account, due: *due_date, amount, met_on };
-            self.track(due, &mut chain, rules, || ids.iter().map(|s| s.to_string()).collect());
+            self.track(due, &mut chain, rules, || pays.iter().map(|p| p.2).collect());
         }
         if let Some(episode) = chain {
             self.episodes.push(episode);
@@ -387,7 +392,7 @@ impl Ledger {
         due: Due,
         chain: &mut Option<Episode>,
         rules: &PaymentHistory,
-        repayment_ids: impl FnOnce() -> Vec<String>,
+        repayments: impl FnOnce() -> Vec<usize>,
     ) {
         let grace = rules.grace_days;
         let late = !due.on_time(grace);
@@ -410,14 +415,7 @@ impl Ledger {
             }
         }
         if late {
-            *chain = Some(Episode {
-                source,
-                account,
-                dues: vec![index],
-                start,
-                end: met_on,
-                repayment_ids: repayment_ids(),
-            });
+            *chain = Some(Episode { source, account, dues: vec![index], start, end: met_on, repayments: repayments() });
         }
     }
 }
@@ -449,7 +447,7 @@ fn settle(book: &mut DrawBook, rules: &PaymentHistory) {
 /// Unlinked repayments on accounts not billed by statements pay the oldest draw first.
 fn allocate_unlinked(
     data: &DataFile,
-    account_index: &HashMap<&str, usize>,
+    account_index: &IdMap,
     books: &[DrawBook],
     payments: &mut [Vec<(NaiveDateTime, Money, usize)>],
     unlinked: HashMap<usize, Vec<usize>>,
@@ -522,16 +520,24 @@ pub fn schedule(
     let mut cum_interest = Vec::with_capacity(n as usize);
     let (mut due_total, mut interest_total) = (0i128, 0i128);
     let growth = pow_scaled(SCALE + rate, n);
+    let annuity = repay == RepayMethod::EqualInstallments && rate > 0 && growth > SCALE;
+    let payment = if annuity { p * rate / SCALE * growth / (growth - SCALE) } else { 0 };
+    // (1 + rate)^k, step by step, as `pow_scaled` reaches it.
+    let (mut grown_before, mut capped) = (SCALE, false);
     for k in 1..=n_i {
+        let grown_k = if !annuity || capped {
+            POW_CEILING
+        } else {
+            let next = grown_before * (SCALE + rate) / SCALE;
+            capped = next > POW_CEILING;
+            next.min(POW_CEILING)
+        };
         let (principal_k, interest_k) = match repay {
             RepayMethod::EqualPrincipal => {
                 let before = p * (k - 1) / n_i;
                 (p * k / n_i - before, (p - before) * rate / SCALE)
             }
-            RepayMethod::EqualInstallments if rate > 0 && growth > SCALE => {
-                let payment = p * rate / SCALE * growth / (growth - SCALE);
-                let grown_k = pow_scaled(SCALE + rate, k as u32);
-                let grown_before = pow_scaled(SCALE + rate, (k - 1) as u32);
+            RepayMethod::EqualInstallments if annuity => {
                 let principal_k = p * (grown_k - grown_before) / (growth - SCALE);
                 (principal_k, payment - principal_k)
             }
@@ -543,6 +549,7 @@ pub fn schedule(
         interest_total += interest_k;
         cum_due.push(Money::from_fen(clamp(due_total)));
         cum_interest.push(Money::from_fen(clamp(interest_total)));
+        grown_before = grown_k;
     }
     DrawBook { drawn, principal, due_dates, cum_due, cum_interest, ..DrawBook::default() }
 }
@@ -553,18 +560,61 @@ fn clamp(value: i128) -> i64 {
 
 /// `base^n` in SCALE units, saturating far above any real schedule.
 fn pow_scaled(base: i128, n: u32) -> i128 {
-    let ceiling = SCALE * 1_000_000;
     let mut out = SCALE;
     for _ in 0..n {
         out = out * base / SCALE;
-        if out > ceiling {
-            return ceiling;
+        if out > POW_CEILING {
+            return POW_CEILING;
         }
     }
     out
 }
 
+/// Where [`pow_scaled`] saturates.
+const POW_CEILING: i128 = SCALE * 1_000_000;
+
 /// The first day of `day`'s month.
 pub fn month_start(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap_or(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Equal instalments by the textbook formula, with powers computed from scratch each time.
+    fn annuity_principal(p: i128, rate: i128, n: u32, k: u32) -> i128 {
+        let growth = pow_scaled(SCALE + rate, n);
+        p * (pow_scaled(SCALE + rate, k) - pow_scaled(SCALE + rate, k - 1)) / (growth - SCALE)
+    }
+
+    #[test]
+    fn equal_instalments_repay_the_principal_with_interest_on_what_is_left() {
+        let drawn = NaiveDate::from_ymd_opt(2024, 1, 31).unwrap_or_default();
+        for (fen, term, units) in
+            [(1_000_000, 12, 500), (3_900_000, 36, 300), (80_000, 3, 2_000), (500_000, 600, 9_999)]
+        {
+            let daily = Percent::from_units(units);
+            let book = schedule(drawn, Money::from_fen(fen), term, RepayMethod::EqualInstallments, Some(daily));
+            assert_eq!(book.due_dates.len(), term as usize);
+            let rate = i128::from(units) * 30 * SCALE / (100 * i128::from(Percent::UNITS_PER_PERCENT));
+            let mut principal_before = 0;
+            for k in 1..=term {
+                let principal = (book.cum_due[k as usize - 1] - book.cum_interest[k as usize - 1]).fen();
+                let expected = annuity_principal(i128::from(fen), rate, term, k);
+                assert_eq!(
+                    i128::from(principal - principal_before),
+                    expected,
+                    "{fen} over {term} at {units}: month {k}"
+                );
+                principal_before = principal;
+            }
+            // Each month's payment is the same (to the fen) and later months carry less interest.
+            let paid: Vec<i64> = (0..term as usize)
+                .map(|k| book.cum_due[k].fen() - if k == 0 { 0 } else { book.cum_due[k - 1].fen() })
+                .collect();
+            assert!(paid.iter().all(|m| (m - paid[0]).abs() <= 1), "{paid:?}");
+            assert!(book.cum_interest[0].fen() * i64::from(term) >= book.cum_interest[term as usize - 1].fen());
+        }
+    }
 }

@@ -4,6 +4,7 @@
 //! → status → ranked reasons with evidence and dated next steps → monthly timeline.
 //! No clock, no file system, no UI: the date comes in as a parameter.
 
+pub mod index;
 pub mod ledger;
 pub mod reason_code;
 pub mod rules;

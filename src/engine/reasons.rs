@@ -360,7 +360,7 @@ fn lowers_and_holds(
                 .and_then(|e| e.checked_add_months(Months::new(rules.factors.payment_history.bureau_years * 12)));
             let lender = p.data.accounts.get(episode.account).map(|a| a.lender.clone()).unwrap_or_default();
             let mut evidence = vec![p.source_id(episode.source).to_string()];
-            evidence.extend(episode.repayment_ids.iter().take(3).cloned());
+            evidence.extend(episode.repayments.iter().take(3).map(|r| p.data.repayments[*r].id.clone()));
             b.push(
                 ReasonCode::RecentOverdue,
                 effect,

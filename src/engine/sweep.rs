@@ -375,34 +375,8 @@ fn events_of(p: &Prepared) -> Events {
             events.push((day(aged), id));
         }
     }
-    sort_by_day(&mut events);
+    super::index::sort_by_day(&mut events);
     events
-}
-
-/// Sorts events by day: by counting when the days span a modest range, else by comparison.
-fn sort_by_day(events: &mut Events) {
-    let (Some(first), Some(last)) = (events.iter().map(|e| e.0).min(), events.iter().map(|e| e.0).max()) else {
-        return;
-    };
-    let span = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(usize::MAX);
-    if span > events.len().saturating_mul(4).max(1 << 16) {
-        events.sort_unstable_by_key(|e| e.0);
-        return;
-    }
-    let mut starts = vec![0u32; span + 1];
-    for (day, _) in events.iter() {
-        starts[(day - first) as usize + 1] += 1;
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
-    let mut sorted = vec![(0, 0); events.len()];
-    for event in events.iter() {
-        let slot = &mut starts[(event.0 - first) as usize];
-        sorted[*slot as usize] = *event;
-        *slot += 1;
-    }
-    *events = sorted;
 }
 
 #[cfg(test)]
@@ -438,18 +412,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn sorting_by_day_keeps_every_event_and_orders_them() {
-        let mut events: Events = vec![(10, 1), (3, 2), (10, 3), (-5, 4), (3, 5)];
-        sort_by_day(&mut events);
-        assert_eq!(events.iter().map(|e| e.0).collect::<Vec<_>>(), [-5, 3, 3, 10, 10]);
-        let mut ids: Vec<u32> = events.iter().map(|e| e.1).collect();
-        ids.sort_unstable();
-        assert_eq!(ids, [1, 2, 3, 4, 5]);
-        let mut far: Events = vec![(700_000, 1), (1, 2), (300_000, 3)];
-        sort_by_day(&mut far);
-        assert_eq!(far, [(1, 2), (300_000, 3), (700_000, 1)]);
     }
 }
