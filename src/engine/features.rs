@@ -69,7 +69,7 @@ pub struct Prepared<'a> {
     /// From when identity counts as verified (`None`: not verified).
     pub identity_verified_from: Option<NaiveDate>,
     /// Running count of on-time dues in `ledger.by_date` order.
-    on_time_prefix: Vec<u32>,
+    pub(super) on_time_prefix: Vec<u32>,
     /// Draws not settled at some point in a month, by month number.
     active_by_month: ActiveByMonth,
     account_index: IdMap<'a>,
@@ -86,7 +86,7 @@ pub struct Prepared<'a> {
     pub(super) episode_aged_out: Vec<Option<NaiveDate>>,
     /// The days on which something a [`Sweep`](super::sweep::Sweep) keeps changes, built on
     /// first use.
-    pub(super) sweep_events: OnceLock<super::sweep::Events>,
+    pub(super) sweep_index: OnceLock<super::sweep::SweepIndex>,
 }
 
 /// An overdue episode as seen on a day.
@@ -304,7 +304,7 @@ impl<'a> Prepared<'a> {
             draw_other_lender,
             episode_final_dpd,
             episode_aged_out,
-            sweep_events: OnceLock::new(),
+            sweep_index: OnceLock::new(),
         }
     }
 
@@ -601,7 +601,7 @@ impl<'a> Prepared<'a> {
     pub fn security_at(&self, t: NaiveDate) -> (Vec<usize>, bool) {
         let identity = &self.rules.factors.identity;
         let from = t - Duration::days(identity.security_window_days);
-        let events = self.events_between(from, t, |k| matches!(k, EventKind::AbnormalLogin | EventKind::DeviceChange));
+        let events = self.events_between(from, t, is_security);
         let abnormal = events.iter().any(|e| self.data.events[*e].kind == EventKind::AbnormalLogin);
         let devices = events.iter().filter(|e| self.data.events[**e].kind == EventKind::DeviceChange).count();
         let anomaly = abnormal || i64::try_from(devices).unwrap_or(i64::MAX) >= identity.device_changes;
@@ -616,22 +616,28 @@ impl<'a> Prepared<'a> {
     }
 
     pub(super) fn flags_at(&self, t: NaiveDate) -> Vec<(usize, NaiveDate)> {
-        let limit = &self.rules.limit;
-        let longest = limit.cash_out_freeze_months.max(limit.fraud_freeze_months);
-        let from = t.checked_sub_months(Months::new(longest)).unwrap_or(t);
-        self.events_between(from, t, |k| matches!(k, EventKind::CashOutFlag | EventKind::FraudFlag))
+        let from = t.checked_sub_months(Months::new(self.longest_freeze_months())).unwrap_or(t);
+        self.events_between(from, t, is_flag)
             .into_iter()
             .filter_map(|e| {
-                let event = &self.data.events[e];
-                let months = if event.kind == EventKind::FraudFlag {
-                    limit.fraud_freeze_months
-                } else {
-                    limit.cash_out_freeze_months
-                };
-                let until = event.at.date().checked_add_months(Months::new(months))?;
+                let until = self.frozen_until(e)?;
                 (until > t).then_some((e, until))
             })
             .collect()
+    }
+
+    /// How far back a flag can still freeze the line: the longest freeze, in months.
+    pub(super) fn longest_freeze_months(&self) -> u32 {
+        self.rules.limit.cash_out_freeze_months.max(self.rules.limit.fraud_freeze_months)
+    }
+
+    /// Until when a cash-out or fraud flag (by event index) freezes the line.
+    pub(super) fn frozen_until(&self, e: usize) -> Option<NaiveDate> {
+        let limit = &self.rules.limit;
+        let event = &self.data.events[e];
+        let months =
+            if event.kind == EventKind::FraudFlag { limit.fraud_freeze_months } else { limit.cash_out_freeze_months };
+        event.at.date().checked_add_months(Months::new(months))
     }
 
     /// What is owed on day `t`, by lender, largest first.
@@ -676,6 +682,16 @@ pub(super) fn utilisation(billed: Money, limit: Money) -> Option<i64> {
 /// How many, as i64.
 fn count<T>(items: impl Iterator<Item = T>) -> i64 {
     i64::try_from(items.count()).unwrap_or(i64::MAX)
+}
+
+/// Events that freeze the line.
+pub(super) fn is_flag(kind: EventKind) -> bool {
+    matches!(kind, EventKind::CashOutFlag | EventKind::FraudFlag)
+}
+
+/// Events that can amount to a security anomaly.
+pub(super) fn is_security(kind: EventKind) -> bool {
+    matches!(kind, EventKind::AbnormalLogin | EventKind::DeviceChange)
 }
 
 /// True when `hour` falls in `[from, to)`, wrapping past midnight.

@@ -28,15 +28,13 @@ impl Hasher for WordHash {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+            self.add(chunk.iter().rev().fold(0, |word, byte| word << 8 | u64::from(*byte)));
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+            // Byte by byte: a copy of a few bytes of unknown length would be a call to memmove.
+            let word = rest.iter().rev().fold(0, |word, byte| word << 8 | u64::from(*byte));
+            self.add(word ^ ((rest.len() as u64) << 59));
         }
     }
 

@@ -6,7 +6,8 @@
 //! and what each overdue episode costs, and updates only what changed since the last day
 //! asked: each draw and episode knows the days on which its part can change (a due date, a
 //! payment, a window closing, a step of the recency table, the day it leaves the report).
-//! Counts over fixed windows (inquiries, small and night draws) come from running totals.
+//! Counts over windows (inquiries, small and night draws, on-time payments, security events)
+//! come from running totals read through cursors that only move forward.
 //!
 //! [`Sweep::measure_at`] gives exactly what [`Prepared::features_at`] counts; a test holds
 //! the two to that on generated records, day by day.
@@ -17,22 +18,98 @@ use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use crate::domain::Money;
 
-use super::features::{Measure, Prepared, months_between, utilisation};
+use crate::domain::EventKind;
 
-/// What can change on a day: a draw (by index) or an overdue episode (by index, tagged).
-type Entity = u32;
+use super::features::{Measure, Prepared, is_flag, months_between, utilisation};
 
-/// Set on an [`Entity`] that is an episode.
-const EPISODE: u32 = 1 << 31;
+/// A draw's part on a day: what it adds to the debt, and whether it makes its lender count as
+/// another platform.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct DrawPart {
+    /// The draw, by index.
+    draw: u32,
+    owed: Money,
+    service: Money,
+    counts: bool,
+}
 
-/// Every (day, entity) on which a sweep has something to update, in day order. Days are
-/// counted from the common era, as chrono does.
-pub type Events = Vec<(i32, Entity)>;
+/// What every sweep over one [`Prepared`] record reads, built once on first use.
+pub struct SweepIndex {
+    /// Each draw's part from each day it changes, in day order. Days are counted from the
+    /// common era, as chrono does. Worked out draw by draw when the index is built, so the
+    /// sweep only adds up differences.
+    draw_changes: Vec<(i32, DrawPart)>,
+    /// Each overdue episode's part from each day it changes, in day order.
+    episode_changes: Vec<(i32, (u32, EpisodePart))>,
+    /// Due days in date order (parallel to `Ledger::by_date`), and a running count of the
+    /// dues paid on time among them.
+    due_days: Vec<NaiveDate>,
+    on_time_before: Vec<u32>,
+    /// Draw days in time order, and running counts of small and of night draws among them.
+    draw_days: Vec<NaiveDate>,
+    small_before: Vec<u32>,
+    night_before: Vec<u32>,
+    /// Days of draws on the explained line, in time order.
+    target_draw_days: Vec<NaiveDate>,
+    /// Inquiry days in date order, and a running count of applications among them.
+    inquiry_days: Vec<NaiveDate>,
+    applications_before: Vec<u32>,
+    /// Event days in time order, with running counts of abnormal logins and device changes.
+    event_days: Vec<NaiveDate>,
+    logins_before: Vec<u32>,
+    devices_before: Vec<u32>,
+    /// Cash-out and fraud flags in time order: their days, and until when each freezes.
+    flag_days: Vec<NaiveDate>,
+    flag_until: Vec<Option<NaiveDate>>,
+}
+
+/// A position in a list of days that only moves forward: how many days are on or before the
+/// day asked, for days asked in order.
+#[derive(Clone, Copy, Debug, Default)]
+struct Cursor(usize);
+
+impl Cursor {
+    fn upto(&mut self, days: &[NaiveDate], day: NaiveDate) -> usize {
+        while self.0 < days.len() && days[self.0] <= day {
+            self.0 += 1;
+        }
+        self.0
+    }
+}
+
+/// A window's two ends, as cursors.
+#[derive(Clone, Copy, Debug, Default)]
+struct Window {
+    from: Cursor,
+    to: Cursor,
+}
+
+impl Window {
+    /// How many of `running` are counted in `(from, to]`, where `running[n]` counts the
+    /// first `n` days.
+    fn count(&mut self, days: &[NaiveDate], running: &[u32], from: NaiveDate, to: NaiveDate) -> i64 {
+        let start = self.from.upto(days, from);
+        let end = self.to.upto(days, to).max(start);
+        i64::from(running[end] - running[start])
+    }
+}
+
+/// `running[n]`: how many of the first `n` flags are set.
+fn running(flags: impl Iterator<Item = bool>) -> Vec<u32> {
+    let mut total = 0;
+    let mut out = vec![0];
+    out.extend(flags.map(|f| {
+        total += u32::from(f);
+        total
+    }));
+    out
+}
 
 /// An overdue episode's part on the current day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum EpisodePart {
     /// Not started, or aged off the report.
+    #[default]
     Absent,
     /// Uncovered: what it costs grows with its days past due, so it is measured each day.
     Open,
@@ -43,23 +120,14 @@ enum EpisodePart {
 /// A forward cursor over the days of a [`Prepared`] record.
 pub struct Sweep<'p, 'a> {
     p: &'p Prepared<'a>,
-    events: &'p [(i32, Entity)],
-    /// The next event to apply.
-    next: usize,
+    index: &'p SweepIndex,
+    /// The next changes to apply.
+    next_draw: usize,
+    next_episode: usize,
     /// The day measured last.
     day: Option<NaiveDate>,
-    /// Marks an entity updated in the current step, so it is updated once per step.
-    step: u32,
-    draw_step: Vec<u32>,
-    episode_step: Vec<u32>,
-    /// Per draw: due dates passed and payments made so far.
-    dues_passed: Vec<u32>,
-    payments_made: Vec<u32>,
-    /// Per draw: what it adds to the debt now.
-    draw_owed: Vec<Money>,
-    draw_service: Vec<Money>,
-    /// Per draw: true while it makes its lender count as another platform.
-    draw_counts: Vec<bool>,
+    /// Per draw: its part now.
+    draw_part: Vec<DrawPart>,
     owed_target: Money,
     owed_other: Money,
     service: Money,
@@ -72,21 +140,21 @@ pub struct Sweep<'p, 'a> {
     open: Vec<usize>,
     closed_penalty: i64,
     serious: BTreeSet<usize>,
-    /// Draw days in time order, and running counts of small and of night draws among them.
-    draw_days: Vec<NaiveDate>,
-    small_before: Vec<u32>,
-    night_before: Vec<u32>,
-    /// Inquiry days in date order, and a running count of applications among them.
-    inquiry_days: Vec<NaiveDate>,
-    applications_before: Vec<u32>,
+    /// Cursors of the windows counted each day.
+    on_time: Window,
+    small: Window,
+    night: Window,
+    inquiries: Window,
+    security: Window,
+    flags: Window,
+    target_draws: Cursor,
 }
 
 impl<'p, 'a> Sweep<'p, 'a> {
     /// A sweep over `p`, before its first day.
     pub fn new(p: &'p Prepared<'a>) -> Sweep<'p, 'a> {
-        let events = p.sweep_events.get_or_init(|| events_of(p));
-        let data = p.data;
-        let draws = data.draws.len();
+        let index = p.sweep_index.get_or_init(|| SweepIndex::new(p));
+        let draws = p.data.draws.len();
         let mut lenders: Vec<&str> = p.draw_other_lender.iter().flatten().copied().collect();
         lenders.sort_unstable();
         lenders.dedup();
@@ -95,32 +163,13 @@ impl<'p, 'a> Sweep<'p, 'a> {
             .iter()
             .map(|l| l.and_then(|l| lenders.binary_search(&l).ok()).map(|i| i as u32))
             .collect();
-        let running = |flags: &mut dyn Iterator<Item = bool>| -> Vec<u32> {
-            let mut total = 0;
-            let mut out = vec![0];
-            out.extend(flags.map(|f| {
-                total += u32::from(f);
-                total
-            }));
-            out
-        };
-        let small_before = running(&mut p.draws_by_time.iter().map(|d| p.is_small_draw(*d)));
-        let night_before = running(&mut p.draws_by_time.iter().map(|d| p.is_off_hours_draw(*d)));
-        let applications_before =
-            running(&mut p.inquiries_by_date.iter().map(|q| data.inquiries[*q].purpose.is_application()));
         Sweep {
             p,
-            events,
-            next: 0,
+            index,
+            next_draw: 0,
+            next_episode: 0,
             day: None,
-            step: 0,
-            draw_step: vec![0; draws],
-            episode_step: vec![0; p.ledger.episodes.len()],
-            dues_passed: vec![0; draws],
-            payments_made: vec![0; draws],
-            draw_owed: vec![Money::ZERO; draws],
-            draw_service: vec![Money::ZERO; draws],
-            draw_counts: vec![false; draws],
+            draw_part: vec![DrawPart::default(); draws],
             owed_target: Money::ZERO,
             owed_other: Money::ZERO,
             service: Money::ZERO,
@@ -131,11 +180,13 @@ impl<'p, 'a> Sweep<'p, 'a> {
             open: Vec::new(),
             closed_penalty: 0,
             serious: BTreeSet::new(),
-            draw_days: p.draws_by_time.iter().map(|d| data.draws[*d].at.date()).collect(),
-            small_before,
-            night_before,
-            inquiry_days: p.inquiries_by_date.iter().map(|q| data.inquiries[*q].on).collect(),
-            applications_before,
+            on_time: Window::default(),
+            small: Window::default(),
+            night: Window::default(),
+            inquiries: Window::default(),
+            security: Window::default(),
+            flags: Window::default(),
+            target_draws: Cursor::default(),
         }
     }
 
@@ -149,89 +200,49 @@ impl<'p, 'a> Sweep<'p, 'a> {
         self.measure(t)
     }
 
-    /// Applies every event up to the end of `t`.
+    /// Applies every change up to the end of `t`.
     fn advance(&mut self, t: NaiveDate) {
         self.day = Some(t);
-        self.step = self.step.wrapping_add(1).max(1);
         let until = t.num_days_from_ce();
-        while let Some(&(day, entity)) = self.events.get(self.next) {
+        let index = self.index;
+        while let Some(&(day, part)) = index.draw_changes.get(self.next_draw) {
             if day > until {
                 break;
             }
-            self.next += 1;
-            if entity & EPISODE != 0 {
-                let e = (entity & !EPISODE) as usize;
-                if self.episode_step[e] != self.step {
-                    self.episode_step[e] = self.step;
-                    self.update_episode(e, t);
-                }
+            self.next_draw += 1;
+            self.apply_draw(part);
+        }
+        while let Some(&(day, (e, part))) = index.episode_changes.get(self.next_episode) {
+            if day > until {
+                break;
+            }
+            self.next_episode += 1;
+            self.apply_episode(e as usize, part);
+        }
+    }
+
+    fn apply_draw(&mut self, part: DrawPart) {
+        let d = part.draw as usize;
+        let before = self.draw_part[d];
+        self.draw_part[d] = part;
+        let sum = if self.p.draw_on_target[d] { &mut self.owed_target } else { &mut self.owed_other };
+        *sum = *sum - before.owed + part.owed;
+        self.service = self.service - before.service + part.service;
+        if part.counts != before.counts
+            && let Some(lender) = self.draw_lender[d]
+        {
+            let n = &mut self.lender_draws[lender as usize];
+            let had = *n > 0;
+            if part.counts {
+                *n += 1;
             } else {
-                let d = entity as usize;
-                if self.draw_step[d] != self.step {
-                    self.draw_step[d] = self.step;
-                    self.update_draw(d, t);
-                }
+                *n -= 1;
             }
+            self.lenders_counted += i64::from(*n > 0) - i64::from(had);
         }
     }
 
-    fn update_draw(&mut self, d: usize, t: NaiveDate) {
-        let p = self.p;
-        let book = &p.ledger.draws[d];
-        let mut passed = self.dues_passed[d] as usize;
-        while passed < book.due_dates.len() && book.due_dates[passed] <= t {
-            passed += 1;
-        }
-        let mut made = self.payments_made[d] as usize;
-        while made < book.payments.len() && book.payments[made].0 <= t {
-            made += 1;
-        }
-        self.dues_passed[d] = passed as u32;
-        self.payments_made[d] = made as u32;
-        let paid = if made == 0 { Money::ZERO } else { book.payments[made - 1].1 };
-        let owed = book.outstanding_given(t, passed, paid);
-        if !book.billed_by_statement {
-            let service = book.monthly_service_passed(owed, passed);
-            let sum = if p.draw_on_target[d] { &mut self.owed_target } else { &mut self.owed_other };
-            *sum = *sum - self.draw_owed[d] + owed;
-            self.service = self.service - self.draw_service[d] + service;
-            self.draw_owed[d] = owed;
-            self.draw_service[d] = service;
-        }
-        if let Some(lender) = self.draw_lender[d] {
-            // Drawn in the window, or drawn before it and still owed.
-            let from = window_start(t, p.rules.factors.borrowing_pattern.lender_window_months);
-            let counts = book.drawn <= t && (book.drawn > from || owed > Money::ZERO);
-            if counts != self.draw_counts[d] {
-                self.draw_counts[d] = counts;
-                let n = &mut self.lender_draws[lender as usize];
-                let before = *n > 0;
-                if counts {
-                    *n += 1;
-                } else {
-                    *n -= 1;
-                }
-                self.lenders_counted += i64::from(*n > 0) - i64::from(before);
-            }
-        }
-    }
-
-    fn update_episode(&mut self, e: usize, t: NaiveDate) {
-        let p = self.p;
-        let episode = &p.ledger.episodes[e];
-        let ph = &p.rules.factors.payment_history;
-        let part = if episode.start > t {
-            EpisodePart::Absent
-        } else if episode.is_open_at(t) {
-            EpisodePart::Open
-        } else if p.episode_aged_out[e].is_some_and(|aged| aged <= t) {
-            EpisodePart::Absent
-        } else {
-            let end = episode.end.unwrap_or(t);
-            let worst = p.episode_final_dpd[e].unwrap_or_else(|| episode.days_past_due_at(&p.ledger, t));
-            let penalty = ph.severity.lookup(worst) * ph.recency_pct.lookup(months_between(end, t)) / 100;
-            EpisodePart::Closed { penalty, serious: worst >= p.rules.thresholds.recent_overdue_lowers_days }
-        };
+    fn apply_episode(&mut self, e: usize, part: EpisodePart) {
         let before = self.episode_part[e];
         if part == before {
             return;
@@ -263,8 +274,9 @@ impl<'p, 'a> Sweep<'p, 'a> {
         self.episode_part[e] = part;
     }
 
-    fn measure(&self, t: NaiveDate) -> Measure {
+    fn measure(&mut self, t: NaiveDate) -> Measure {
         let p = self.p;
+        let index = self.index;
         let factors = &p.rules.factors;
         let ph = &factors.payment_history;
         let open_penalty: i64 = self
@@ -279,22 +291,51 @@ impl<'p, 'a> Sweep<'p, 'a> {
         let card_service = card_balance.mul_ratio(factors.amounts_owed.card_service_pct, 100);
         let debt_service = self.service + card_service;
         let pattern = &factors.borrowing_pattern;
-        let draws_in = |counts: &[u32], days: i64| {
-            let from = t - Duration::days(days);
-            let start = self.draw_days.partition_point(|d| *d <= from);
-            let end = self.draw_days.partition_point(|d| *d <= t);
-            i64::from(counts[end.max(start)] - counts[start])
+        // Only dues whose grace has passed by `t` are known to be on time (as `on_time_items`).
+        let on_time_items = self
+            .on_time
+            .count(
+                &index.due_days,
+                &index.on_time_before,
+                window_start(t, ph.lookback_months),
+                t - Duration::days(ph.grace_days),
+            )
+            .max(0);
+        let small_draw_count = self.small.count(
+            &index.draw_days,
+            &index.small_before,
+            t - Duration::days(pattern.small_draw_window_days),
+            t,
+        );
+        let off_hours_count = self.night.count(
+            &index.draw_days,
+            &index.night_before,
+            t - Duration::days(pattern.off_hours_window_days),
+            t,
+        );
+        let inquiry_count = self.inquiries.count(
+            &index.inquiry_days,
+            &index.applications_before,
+            window_start(t, factors.new_credit.window_months),
+            t,
+        );
+        let security_from = t - Duration::days(factors.identity.security_window_days);
+        let logins = self.security.count(&index.event_days, &index.logins_before, security_from, t);
+        let devices = {
+            let (start, end) = (self.security.from.0, self.security.to.0.max(self.security.from.0));
+            i64::from(index.devices_before[end] - index.devices_before[start])
         };
-        let inquiry_count = {
-            let from = window_start(t, factors.new_credit.window_months);
-            let start = self.inquiry_days.partition_point(|d| *d <= from);
-            let end = self.inquiry_days.partition_point(|d| *d <= t);
-            i64::from(self.applications_before[end.max(start)] - self.applications_before[start])
+        let frozen = {
+            let from = window_start(t, p.longest_freeze_months());
+            let start = self.flags.from.upto(&index.flag_days, from);
+            let end = self.flags.to.upto(&index.flag_days, t).max(start);
+            index.flag_until[start..end].iter().any(|until| until.is_some_and(|until| until > t))
         };
+        let targets = self.target_draws.upto(&index.target_draw_days, t);
         Measure {
             t,
             record_months: months_between(p.record_start, t),
-            on_time_items: p.on_time_items(t),
+            on_time_items,
             overdue_penalty: self.closed_penalty + open_penalty,
             open_overdues: i64::try_from(self.open.len()).unwrap_or(i64::MAX),
             serious_overdue: self.serious.last().copied(),
@@ -306,11 +347,11 @@ impl<'p, 'a> Sweep<'p, 'a> {
             owed_other: self.owed_other + card_balance,
             lender_count: self.lenders_counted,
             inquiry_count,
-            small_draw_count: draws_in(&self.small_before, pattern.small_draw_window_days),
-            off_hours_count: draws_in(&self.night_before, pattern.off_hours_window_days),
-            last_target_draw: p.last_target_draw(t),
-            security_anomaly: p.security_at(t).1,
-            frozen: !p.flags_at(t).is_empty(),
+            small_draw_count,
+            off_hours_count,
+            last_target_draw: targets.checked_sub(1).map(|n| index.target_draw_days[n]),
+            security_anomaly: logins > 0 || devices >= factors.identity.device_changes,
+            frozen,
             identity_verified: p.identity_verified_on(t),
         }
     }
@@ -338,45 +379,118 @@ pub(super) fn months_after(from: NaiveDate, months: u32) -> Option<NaiveDate> {
     if t.day() == from.day() { Some(t) } else { t.succ_opt() }
 }
 
-/// Every day on which a draw's or an episode's part can change.
-fn events_of(p: &Prepared) -> Events {
-    let mut events: Events = Vec::new();
-    let day = |d: NaiveDate| d.num_days_from_ce();
+impl SweepIndex {
+    fn new(p: &Prepared) -> SweepIndex {
+        let data = p.data;
+        let (draw_changes, episode_changes) = (draw_changes(p), episode_changes(p));
+        let flags: Vec<usize> = p.events_by_time.iter().copied().filter(|e| is_flag(data.events[*e].kind)).collect();
+        let event_kind = |e: &usize| data.events[*e].kind;
+        SweepIndex {
+            draw_changes,
+            episode_changes,
+            due_days: p.ledger.by_date.iter().map(|i| p.ledger.dues[*i].due).collect(),
+            on_time_before: [0].into_iter().chain(p.on_time_prefix.iter().copied()).collect(),
+            draw_days: p.draws_by_time.iter().map(|d| data.draws[*d].at.date()).collect(),
+            small_before: running(p.draws_by_time.iter().map(|d| p.is_small_draw(*d))),
+            night_before: running(p.draws_by_time.iter().map(|d| p.is_off_hours_draw(*d))),
+            target_draw_days: p.target_draws.iter().map(|d| data.draws[*d].at.date()).collect(),
+            inquiry_days: p.inquiries_by_date.iter().map(|q| data.inquiries[*q].on).collect(),
+            applications_before: running(
+                p.inquiries_by_date.iter().map(|q| data.inquiries[*q].purpose.is_application()),
+            ),
+            event_days: p.events_by_time.iter().map(|e| data.events[*e].at.date()).collect(),
+            logins_before: running(p.events_by_time.iter().map(|e| event_kind(e) == EventKind::AbnormalLogin)),
+            devices_before: running(p.events_by_time.iter().map(|e| event_kind(e) == EventKind::DeviceChange)),
+            flag_days: flags.iter().map(|e| data.events[*e].at.date()).collect(),
+            flag_until: flags.iter().map(|e| p.frozen_until(*e)).collect(),
+        }
+    }
+}
+
+/// Each draw's part on every day it can change: drawn, a due date, a payment, settled, and
+/// the day it leaves the lender window. Walks each draw's own days in order, so the work is
+/// one pass over the draw's records.
+fn draw_changes(p: &Prepared) -> Vec<(i32, DrawPart)> {
+    let capacity = p.ledger.draws.iter().map(|b| b.due_dates.len() + b.payments.len() + 3).sum::<usize>();
+    let mut changes: Vec<(i32, DrawPart)> = Vec::with_capacity(capacity);
     let window = p.rules.factors.borrowing_pattern.lender_window_months;
+    let mut days: Vec<NaiveDate> = Vec::new();
     for (d, book) in p.ledger.draws.iter().enumerate() {
         let other = p.draw_other_lender[d].is_some();
         if book.billed_by_statement && !other {
             continue;
         }
-        let id = d as Entity;
-        events.push((day(book.drawn), id));
-        events.extend(book.due_dates.iter().map(|due| (day(*due), id)));
-        events.extend(book.payments.iter().map(|(paid, _)| (day(*paid), id)));
-        if let Some(settled) = book.settled_on {
-            events.push((day(settled), id));
-        }
-        if other && let Some(leaves) = leaves_window(book.drawn, window) {
-            events.push((day(leaves), id));
-        }
-    }
-    let recency = &p.rules.factors.payment_history.recency_pct;
-    for (e, episode) in p.ledger.episodes.iter().enumerate() {
-        let id = e as Entity | EPISODE;
-        events.push((day(episode.start), id));
-        if let Some(end) = episode.end {
-            events.push((day(end), id));
-            for (months, _) in &recency.0 {
-                if let Some(step) = u32::try_from(*months).ok().filter(|m| *m > 0).and_then(|m| months_after(end, m)) {
-                    events.push((day(step), id));
-                }
+        let leaves = if other { leaves_window(book.drawn, window) } else { None };
+        days.clear();
+        days.push(book.drawn);
+        days.extend(book.due_dates.iter().copied());
+        days.extend(book.payments.iter().map(|(paid, _)| *paid));
+        days.extend(book.settled_on);
+        days.extend(leaves);
+        days.sort_unstable();
+        days.dedup();
+        let (mut passed, mut made) = (0, 0);
+        for t in &days {
+            while passed < book.due_dates.len() && book.due_dates[passed] <= *t {
+                passed += 1;
             }
-        }
-        if let Some(aged) = p.episode_aged_out[e] {
-            events.push((day(aged), id));
+            while made < book.payments.len() && book.payments[made].0 <= *t {
+                made += 1;
+            }
+            let paid = if made == 0 { Money::ZERO } else { book.payments[made - 1].1 };
+            let owed = book.outstanding_given(*t, passed, paid);
+            // Drawn in the lender window, or drawn before it and still owed.
+            let in_window = leaves.is_none_or(|leaves| *t < leaves);
+            let counts = other && book.drawn <= *t && (in_window || owed > Money::ZERO);
+            let part = if book.billed_by_statement {
+                DrawPart { draw: d as u32, owed: Money::ZERO, service: Money::ZERO, counts }
+            } else {
+                let service = book.monthly_service_passed(owed, passed);
+                DrawPart { draw: d as u32, owed, service, counts }
+            };
+            changes.push((t.num_days_from_ce(), part));
         }
     }
-    super::index::sort_by_day(&mut events);
-    events
+    super::index::sort_by_day(&mut changes);
+    changes
+}
+
+/// Each overdue episode's part on every day it can change: started, covered, each step of
+/// the recency table, and the day it leaves the report.
+fn episode_changes(p: &Prepared) -> Vec<(i32, (u32, EpisodePart))> {
+    let mut changes = Vec::with_capacity(p.ledger.episodes.len() * 8);
+    let ph = &p.rules.factors.payment_history;
+    let serious_days = p.rules.thresholds.recent_overdue_lowers_days;
+    let mut days: Vec<NaiveDate> = Vec::new();
+    for (e, episode) in p.ledger.episodes.iter().enumerate() {
+        days.clear();
+        days.push(episode.start);
+        if let Some(end) = episode.end {
+            days.push(end);
+            let steps = ph.recency_pct.0.iter().filter_map(|(months, _)| u32::try_from(*months).ok());
+            days.extend(steps.filter(|m| *m > 0).filter_map(|m| months_after(end, m)));
+        }
+        days.extend(p.episode_aged_out[e]);
+        days.sort_unstable();
+        days.dedup();
+        for t in &days {
+            let part = if episode.start > *t {
+                EpisodePart::Absent
+            } else if episode.is_open_at(*t) {
+                EpisodePart::Open
+            } else if p.episode_aged_out[e].is_some_and(|aged| aged <= *t) {
+                EpisodePart::Absent
+            } else {
+                let end = episode.end.unwrap_or(*t);
+                let worst = p.episode_final_dpd[e].unwrap_or_else(|| episode.days_past_due_at(&p.ledger, *t));
+                let penalty = ph.severity.lookup(worst) * ph.recency_pct.lookup(months_between(end, *t)) / 100;
+                EpisodePart::Closed { penalty, serious: worst >= serious_days }
+            };
+            changes.push((t.num_days_from_ce(), (e as u32, part)));
+        }
+    }
+    super::index::sort_by_day(&mut changes);
+    changes
 }
 
 #[cfg(test)]
