@@ -76,6 +76,13 @@ impl Money {
         if denominator == 0 {
             return Money::ZERO;
         }
+        // Most amounts fit in 64 bits all the way through, and 64-bit division is much cheaper.
+        if let (Some(product), Some(den)) = (self.0.checked_mul(numerator), denominator.checked_abs())
+            && let Some(magnitude) = product.checked_abs().and_then(|p| p.checked_add(den / 2))
+        {
+            let quotient = magnitude / den;
+            return Money(if (product >= 0) == (denominator > 0) { quotient } else { -quotient });
+        }
         let product = i128::from(self.0) * i128::from(numerator);
         let den = i128::from(denominator);
         let half = den.abs() / 2;
@@ -328,6 +335,46 @@ impl<'de> Deserialize<'de> for Percent {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `mul_ratio` worked out in 128 bits only, as the reference.
+    fn wide_ratio(fen: i64, numerator: i64, denominator: i64) -> i64 {
+        if denominator == 0 {
+            return 0;
+        }
+        let product = i128::from(fen) * i128::from(numerator);
+        let den = i128::from(denominator);
+        let magnitude = (product.abs() + den.abs() / 2) / den.abs();
+        let rounded = if (product >= 0) == (den > 0) { magnitude } else { -magnitude };
+        rounded.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
+    }
+
+    #[test]
+    fn ratios_round_half_away_from_zero_for_any_sizes() {
+        let edges =
+            [0, 1, -1, 2, -2, 3, 7, -7, 99, 100, 12_345, -12_345, i64::MAX, i64::MIN, i64::MAX / 3, i64::MIN / 3];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let shift = (seed >> 58) as u32;
+            ((seed >> 1) as i64) >> shift
+        };
+        let mut values: Vec<i64> = edges.to_vec();
+        values.extend((0..60).map(|_| next()));
+        for &fen in &values {
+            for &numerator in &values {
+                for &denominator in &values {
+                    assert_eq!(
+                        Money::from_fen(fen).mul_ratio(numerator, denominator).fen(),
+                        wide_ratio(fen, numerator, denominator),
+                        "{fen} × {numerator} / {denominator}"
+                    );
+                }
+            }
+        }
+        assert_eq!(Money::from_fen(5).mul_ratio(1, 2).fen(), 3);
+        assert_eq!(Money::from_fen(-5).mul_ratio(1, 2).fen(), -3);
+        assert_eq!(Money::from_fen(5).mul_ratio(-1, 2).fen(), -3);
+    }
 
     #[test]
     fn file_strings_parse_exactly() {

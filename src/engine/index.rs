@@ -12,6 +12,7 @@ pub struct WordHash(u64);
 const MULTIPLIER: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl WordHash {
+    #[inline]
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(MULTIPLIER);
     }
@@ -25,19 +26,26 @@ impl Hasher for WordHash {
         h ^ (h >> 29)
     }
 
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
-            self.add(chunk.iter().rev().fold(0, |word, byte| word << 8 | u64::from(*byte)));
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
             // Byte by byte: a copy of a few bytes of unknown length would be a call to memmove.
-            let word = rest.iter().rev().fold(0, |word, byte| word << 8 | u64::from(*byte));
+            let mut word = 0u64;
+            for (i, byte) in rest.iter().enumerate() {
+                word |= u64::from(*byte) << (8 * i);
+            }
             self.add(word ^ ((rest.len() as u64) << 59));
         }
     }
 
+    #[inline]
     fn write_u8(&mut self, byte: u8) {
         self.add(u64::from(byte));
     }

@@ -251,8 +251,18 @@ impl Ledger {
         let mut cards: BTreeMap<usize, CardBook> = BTreeMap::new();
         let mut unlinked: HashMap<usize, Vec<usize>> = HashMap::new();
         for (r, repayment) in data.repayments.iter().enumerate() {
-            let Some(&account) = account_index.get(repayment.account.as_str()) else { continue };
-            match repayment.draw.as_deref().and_then(|d| draw_index.get(d)) {
+            let linked = repayment.draw.as_deref().and_then(|d| draw_index.get(d)).copied();
+            // A repayment of a draw names the draw's account (validation holds records to it):
+            // no need to look the account up again.
+            let account =
+                match linked.and_then(|d| draw_account[d].filter(|_| data.draws[d].account == repayment.account)) {
+                    Some(account) => account,
+                    None => match account_index.get(repayment.account.as_str()) {
+                        Some(&account) => account,
+                        None => continue,
+                    },
+                };
+            match linked.as_ref() {
                 Some(&d) => payments[d].push((repayment.at, repayment.amount, r)),
                 None if billed[account] => {
                     cards.entry(account).or_default().payments.push((repayment.at.date(), repayment.amount))

@@ -21,6 +21,7 @@ use crate::domain::Money;
 use crate::domain::EventKind;
 
 use super::features::{Measure, Prepared, is_flag, months_between, utilisation};
+use super::ledger::Episode;
 
 /// A draw's part on a day: what it adds to the debt, and whether it makes its lender count as
 /// another platform.
@@ -111,8 +112,9 @@ enum EpisodePart {
     /// Not started, or aged off the report.
     #[default]
     Absent,
-    /// Uncovered: what it costs grows with its days past due, so it is measured each day.
-    Open,
+    /// Uncovered: what it costs grows with its days past due (a change day each time the
+    /// severity table steps up).
+    Open { penalty: i64 },
     /// Covered and still on the report: points it costs, and whether it was serious.
     Closed { penalty: i64, serious: bool },
 }
@@ -137,8 +139,9 @@ pub struct Sweep<'p, 'a> {
     lender_draws: Vec<u32>,
     lenders_counted: i64,
     episode_part: Vec<EpisodePart>,
-    open: Vec<usize>,
-    closed_penalty: i64,
+    open: i64,
+    /// Points the episodes on the report cost now.
+    penalty: i64,
     serious: BTreeSet<usize>,
     /// Cursors of the windows counted each day.
     on_time: Window,
@@ -177,8 +180,8 @@ impl<'p, 'a> Sweep<'p, 'a> {
             lender_draws: vec![0; lenders.len()],
             lenders_counted: 0,
             episode_part: vec![EpisodePart::Absent; p.ledger.episodes.len()],
-            open: Vec::new(),
-            closed_penalty: 0,
+            open: 0,
+            penalty: 0,
             serious: BTreeSet::new(),
             on_time: Window::default(),
             small: Window::default(),
@@ -249,13 +252,12 @@ impl<'p, 'a> Sweep<'p, 'a> {
         }
         match before {
             EpisodePart::Absent => {}
-            EpisodePart::Open => {
-                if let Some(i) = self.open.iter().position(|o| *o == e) {
-                    self.open.swap_remove(i);
-                }
+            EpisodePart::Open { penalty } => {
+                self.open -= 1;
+                self.penalty -= penalty;
             }
             EpisodePart::Closed { penalty, serious } => {
-                self.closed_penalty -= penalty;
+                self.penalty -= penalty;
                 if serious {
                     self.serious.remove(&e);
                 }
@@ -263,9 +265,12 @@ impl<'p, 'a> Sweep<'p, 'a> {
         }
         match part {
             EpisodePart::Absent => {}
-            EpisodePart::Open => self.open.push(e),
+            EpisodePart::Open { penalty } => {
+                self.open += 1;
+                self.penalty += penalty;
+            }
             EpisodePart::Closed { penalty, serious } => {
-                self.closed_penalty += penalty;
+                self.penalty += penalty;
                 if serious {
                     self.serious.insert(e);
                 }
@@ -279,14 +284,6 @@ impl<'p, 'a> Sweep<'p, 'a> {
         let index = self.index;
         let factors = &p.rules.factors;
         let ph = &factors.payment_history;
-        let open_penalty: i64 = self
-            .open
-            .iter()
-            .map(|e| {
-                let worst = p.ledger.episodes[*e].days_past_due_at(&p.ledger, t);
-                ph.severity.lookup(worst) * ph.recency_pct.lookup(0) / 100
-            })
-            .sum();
         let (card_balance, card_limit, billed) = p.card_totals(t);
         let card_service = card_balance.mul_ratio(factors.amounts_owed.card_service_pct, 100);
         let debt_service = self.service + card_service;
@@ -336,8 +333,8 @@ impl<'p, 'a> Sweep<'p, 'a> {
             t,
             record_months: months_between(p.record_start, t),
             on_time_items,
-            overdue_penalty: self.closed_penalty + open_penalty,
-            open_overdues: i64::try_from(self.open.len()).unwrap_or(i64::MAX),
+            overdue_penalty: self.penalty,
+            open_overdues: self.open,
             serious_overdue: self.serious.last().copied(),
             utilisation_pct: utilisation(billed, card_limit),
             card_balance,
@@ -355,6 +352,42 @@ impl<'p, 'a> Sweep<'p, 'a> {
             identity_verified: p.identity_verified_on(t),
         }
     }
+}
+
+/// The days an uncovered episode's worst days past due first reach each step of the severity
+/// table. Days past due only grow while it is uncovered, so each is a binary search.
+fn severity_steps(p: &Prepared, episode: &Episode) -> Vec<NaiveDate> {
+    let ledger = &p.ledger;
+    // While uncovered, one of its dues is unpaid, so it is at least that many days past due.
+    let last_due = episode.dues.iter().map(|i| ledger.dues[*i].due).max().unwrap_or(episode.start);
+    let open_until = episode.end.and_then(|end| end.pred_opt());
+    let mut steps = Vec::new();
+    for (days, _) in &p.rules.factors.payment_history.severity.0 {
+        let Some(reached_by) =
+            Duration::try_days((*days).clamp(0, 1_000_000)).and_then(|d| last_due.checked_add_signed(d))
+        else {
+            continue;
+        };
+        let mut hi = reached_by.max(episode.start);
+        if let Some(until) = open_until {
+            hi = hi.min(until);
+        }
+        if hi < episode.start || episode.days_past_due_at(ledger, hi) < *days {
+            continue;
+        }
+        // The first day in [start, hi] on which it is `days` past due.
+        let mut lo = episode.start;
+        while lo < hi {
+            let mid = lo + Duration::days((hi - lo).num_days() / 2);
+            if episode.days_past_due_at(ledger, mid) >= *days {
+                hi = mid;
+            } else {
+                lo = mid + Duration::days(1);
+            }
+        }
+        steps.push(lo);
+    }
+    steps
 }
 
 /// The day before a window of `months` ending on `t` begins (as `Prepared` counts windows).
@@ -455,8 +488,9 @@ fn draw_changes(p: &Prepared) -> Vec<(i32, DrawPart)> {
     changes
 }
 
-/// Each overdue episode's part on every day it can change: started, covered, each step of
-/// the recency table, and the day it leaves the report.
+/// Each overdue episode's part on every day it can change: started, each step of the severity
+/// table while uncovered, covered, each step of the recency table, and the day it leaves the
+/// report.
 fn episode_changes(p: &Prepared) -> Vec<(i32, (u32, EpisodePart))> {
     let mut changes = Vec::with_capacity(p.ledger.episodes.len() * 8);
     let ph = &p.rules.factors.payment_history;
@@ -465,6 +499,7 @@ fn episode_changes(p: &Prepared) -> Vec<(i32, (u32, EpisodePart))> {
     for (e, episode) in p.ledger.episodes.iter().enumerate() {
         days.clear();
         days.push(episode.start);
+        days.extend(severity_steps(p, episode));
         if let Some(end) = episode.end {
             days.push(end);
             let steps = ph.recency_pct.0.iter().filter_map(|(months, _)| u32::try_from(*months).ok());
@@ -477,7 +512,8 @@ fn episode_changes(p: &Prepared) -> Vec<(i32, (u32, EpisodePart))> {
             let part = if episode.start > *t {
                 EpisodePart::Absent
             } else if episode.is_open_at(*t) {
-                EpisodePart::Open
+                let worst = episode.days_past_due_at(&p.ledger, *t);
+                EpisodePart::Open { penalty: ph.severity.lookup(worst) * ph.recency_pct.lookup(0) / 100 }
             } else if p.episode_aged_out[e].is_some_and(|aged| aged <= *t) {
                 EpisodePart::Absent
             } else {
