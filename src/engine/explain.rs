@@ -1,16 +1,19 @@
 //! The explanation of one day: score, limit, status, reasons and the monthly timeline.
 
+use std::sync::Arc;
+
 use chrono::{Datelike, Duration, Months, NaiveDate};
 use serde::Serialize;
 
 use crate::domain::{DataFile, Money, Text};
 
-use super::features::Prepared;
+use super::features::{Features, Prepared};
 use super::ledger::{Source, month_start};
 use super::limit::{ChangeKind, LimitHistory, score_at, simulate, supported};
 use super::reason_code::{Effect, ReasonCode};
 use super::reasons::{Reason, build_reasons, fill};
 use super::rules::Rules;
+use super::sweep::Sweep;
 
 /// The status of the explained line on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -166,10 +169,10 @@ pub struct DueView {
     pub due: NaiveDate,
     /// The amount due (instalment or statement minimum).
     pub amount: Money,
-    /// The lender.
-    pub lender: String,
-    /// The draw or statement.
-    pub source_id: String,
+    /// The lender (shared by every due of the account: two years of dues are many).
+    pub lender: Arc<str>,
+    /// The draw or statement (shared by every due of it).
+    pub source_id: Arc<str>,
     /// Days after the due date it was covered; `None` while still unpaid.
     pub days_to_pay: Option<i64>,
     /// Covered within the grace days.
@@ -276,7 +279,7 @@ pub fn explain_prepared(
         headline,
         reasons,
         next_review,
-        negative_records: negative_records(prepared, as_of),
+        negative_records: negative_records(prepared, &f, as_of),
         timeline: if with_timeline { timeline(prepared, history, as_of) } else { Vec::new() },
         debt_by_lender: prepared.owed_by_lender(as_of),
         punctuality: punctuality(prepared, as_of),
@@ -358,6 +361,21 @@ fn punctuality(prepared: &Prepared, as_of: NaiveDate) -> Vec<DueView> {
     let ledger = &prepared.ledger;
     let start = ledger.by_date.partition_point(|i| ledger.dues[*i].due <= from);
     let end = ledger.by_date.partition_point(|i| ledger.dues[*i].due <= as_of);
+    let lenders: Vec<Arc<str>> = prepared.data.accounts.iter().map(|a| Arc::from(a.lender.as_str())).collect();
+    // One shared id per draw or statement, made the first time one of its dues is listed.
+    let data = prepared.data;
+    let mut draw_ids: Vec<Option<Arc<str>>> = vec![None; data.draws.len()];
+    let mut statement_ids: Vec<Option<Arc<str>>> = vec![None; data.statements.len()];
+    let mut id_of = |source: Source| -> Arc<str> {
+        let slot = match source {
+            Source::Draw(d) => draw_ids.get_mut(d),
+            Source::Statement(s) => statement_ids.get_mut(s),
+        };
+        match slot {
+            Some(slot) => slot.get_or_insert_with(|| Arc::from(prepared.source_id(source))).clone(),
+            None => Arc::from(""),
+        }
+    };
     ledger.by_date[start..end]
         .iter()
         .map(|i| {
@@ -366,8 +384,8 @@ fn punctuality(prepared: &Prepared, as_of: NaiveDate) -> Vec<DueView> {
             DueView {
                 due: due.due,
                 amount: due.amount,
-                lender: prepared.data.accounts.get(due.account).map(|a| a.lender.clone()).unwrap_or_default(),
-                source_id: prepared.source_id(due.source).to_string(),
+                lender: lenders.get(due.account).cloned().unwrap_or_else(|| Arc::from("")),
+                source_id: id_of(due.source),
                 days_to_pay: met.map(|m| (m - due.due).num_days()),
                 on_time: met.is_some() && due.on_time(grace),
             }
@@ -375,11 +393,10 @@ fn punctuality(prepared: &Prepared, as_of: NaiveDate) -> Vec<DueView> {
         .collect()
 }
 
-fn negative_records(prepared: &Prepared, as_of: NaiveDate) -> Vec<NegativeRecord> {
+fn negative_records(prepared: &Prepared, f: &Features, as_of: NaiveDate) -> Vec<NegativeRecord> {
     let years = prepared.rules.factors.payment_history.bureau_years;
-    prepared
-        .features_at(as_of)
-        .episodes
+    debug_assert_eq!(f.t, as_of);
+    f.episodes
         .iter()
         .map(|view| {
             let episode = &prepared.ledger.episodes[view.index];
@@ -420,15 +437,20 @@ pub fn timeline(prepared: &Prepared, history: &LimitHistory, as_of: NaiveDate) -
     }
     let mut out = Vec::new();
     let mut month = first;
+    // Months come in order: one sweep measures them all.
+    let mut sweep = Sweep::new(prepared);
+    // Everything below is sorted by day, so a month's share is a range found by binary search.
+    let in_month = |days: &dyn Fn(usize) -> NaiveDate, len: usize, month: NaiveDate, end: NaiveDate| {
+        let start = partition(len, |i| days(i) < month);
+        start..partition(len, |i| days(i) <= end).max(start)
+    };
     while month <= as_of {
         let next = month.checked_add_months(Months::new(1)).unwrap_or(as_of);
         let end = next.pred_opt().unwrap_or(month).min(as_of);
-        let f = prepared.features_at(end);
+        let f = sweep.measure_at(end);
         let s = score_at(prepared, &f);
-        let changes = history
-            .changes
+        let changes = history.changes[in_month(&|i| history.changes[i].on, history.changes.len(), month, end)]
             .iter()
-            .filter(|c| c.on >= month && c.on <= end)
             .map(|c| TimelineChange {
                 on: c.on,
                 from: c.from,
@@ -437,17 +459,13 @@ pub fn timeline(prepared: &Prepared, history: &LimitHistory, as_of: NaiveDate) -
                 causes: c.causes.clone(),
             })
             .collect();
-        let observed = prepared
-            .target_observed
+        let seen = &prepared.target_observed;
+        let observed = seen[in_month(&|i| data.observed_limits[seen[i]].on, seen.len(), month, end)]
+            .last()
+            .map(|o| data.observed_limits[*o].limit);
+        let episodes = &prepared.ledger.episodes;
+        let overdue_started = episodes[in_month(&|i| episodes[i].start, episodes.len(), month, end)]
             .iter()
-            .map(|o| &data.observed_limits[*o])
-            .rfind(|o| o.on >= month && o.on <= end)
-            .map(|o| o.limit);
-        let overdue_started = prepared
-            .ledger
-            .episodes
-            .iter()
-            .filter(|e| e.start >= month && e.start <= end)
             .map(|e| match e.source {
                 Source::Draw(d) => data.draws[d].id.clone(),
                 Source::Statement(s) => data.statements[s].id.clone(),
@@ -462,11 +480,11 @@ pub fn timeline(prepared: &Prepared, history: &LimitHistory, as_of: NaiveDate) -
                 }
             }
         }
-        let inquiries = prepared
-            .inquiries_by_date
+        let asked = &prepared.inquiries_by_date;
+        let inquiries = asked[in_month(&|i| data.inquiries[asked[i]].on, asked.len(), month, end)]
             .iter()
             .map(|q| &data.inquiries[*q])
-            .filter(|q| q.on >= month && q.on <= end && q.purpose.is_application())
+            .filter(|q| q.purpose.is_application())
             .map(|q| q.id.clone())
             .collect();
         out.push(MonthPoint {
@@ -487,6 +505,20 @@ pub fn timeline(prepared: &Prepared, history: &LimitHistory, as_of: NaiveDate) -
         month = next;
     }
     out
+}
+
+/// How many of the first `len` items satisfy `before`, which holds for a prefix of them.
+fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// The year and month of a day, `2025-04`.
