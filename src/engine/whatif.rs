@@ -22,6 +22,7 @@ use super::ledger::Source;
 use super::limit::{ChangeKind, LimitHistory, score_at, simulate};
 use super::reason_code::ReasonCode;
 use super::rules::Rules;
+use super::sweep::Sweep;
 
 /// A hypothetical action.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -158,8 +159,9 @@ fn path_of(prepared: &Prepared, history: &LimitHistory, as_of: NaiveDate, horizo
     let mut path = Vec::new();
     let mut day = as_of;
     let mut month = 0;
+    let mut sweep = Sweep::new(prepared);
     while day <= horizon {
-        let f = prepared.features_at(day);
+        let f = sweep.measure_at(day);
         path.push(ProjectedMonth {
             on: day,
             score: score_at(prepared, &f).total,
