@@ -278,6 +278,7 @@ impl Ledger {
         for (d, mut pays) in payments.into_iter().enumerate() {
             pays.sort_by_key(|p| p.0);
             let account = draw_account[d].unwrap_or(0);
+            let until = data.accounts.get(account).and_then(|a| a.imported_until);
             let book = &mut draws[d];
             let mut cumulative = Money::ZERO;
             book.payments = pays
@@ -287,9 +288,13 @@ impl Ledger {
                     (at.date(), cumulative)
                 })
                 .collect();
+            if !book.billed_by_statement
+                && let Some(until) = until
+            {
+                assume_schedule_after(book, until, rules.grace_days);
+            }
             settle(book, rules);
             if !book.billed_by_statement {
-                let until = data.accounts.get(account).and_then(|a| a.imported_until);
                 ledger.add_draw_dues(d, account, book, rules, &pays, until);
             }
         }
@@ -435,6 +440,29 @@ fn max_end(current: Option<NaiveDate>, next: Option<NaiveDate>) -> Option<NaiveD
         (Some(a), Some(b)) => Some(a.max(b)),
         _ => None,
     }
+}
+
+/// An imported account's records end on the export's last covered day, and the terms of its
+/// draws are often guessed: what was paid later cannot be seen. Each instalment whose grace runs
+/// past that day (the ones left out of the dues) is taken as paid on its due date, on top of
+/// what the export showed, so the debt runs down with the schedule instead of staying at the
+/// export's last day forever. A shortfall the export did show is not assumed away.
+fn assume_schedule_after(book: &mut DrawBook, until: NaiveDate, grace_days: i64) {
+    let Some(first) = book.due_dates.iter().position(|due| (until - *due).num_days() < grace_days) else {
+        return;
+    };
+    let base = book.paid_by(until);
+    let covered = if first == 0 { Money::ZERO } else { book.cum_due[first - 1] };
+    let assumed: Vec<(NaiveDate, Money)> =
+        (first..book.due_dates.len()).map(|k| (book.due_dates[k], base + book.cum_due[k] - covered)).collect();
+    let mut days: Vec<NaiveDate> = book.payments.iter().chain(&assumed).map(|(day, _)| *day).collect();
+    days.sort_unstable();
+    days.dedup();
+    let floor_by = |day: NaiveDate| {
+        let n = assumed.partition_point(|(due, _)| *due <= day);
+        if n == 0 { Money::ZERO } else { assumed[n - 1].1 }
+    };
+    book.payments = days.into_iter().map(|day| (day, book.paid_by(day).max(floor_by(day)))).collect();
 }
 
 /// The shortfall that does not count as overdue.
