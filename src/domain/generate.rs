@@ -223,8 +223,10 @@ impl<'a> Generator<'a> {
     fn observed_limits(&mut self, count: usize) {
         let opened = self.data.accounts[0].opened;
         let mut limit = if self.opts.identity_verified { self.rng.range(20, 80) * 10_000 } else { 0 };
-        for n in 0..count {
-            let on = self.day_between(opened, self.end);
+        // The days first, in order, so that the walk runs forward in time.
+        let mut days: Vec<NaiveDate> = (0..count).map(|_| self.day_between(opened, self.end)).collect();
+        days.sort_unstable();
+        for (n, on) in days.into_iter().enumerate() {
             let step = self.rng.range(-10, 20) * 10_000;
             let penalty = if self.rng.chance(self.opts.miss_rate_pct) { limit / 3 } else { 0 };
             limit = (limit + step - penalty).clamp(0, 20_000_000) / 10_000 * 10_000;
