@@ -492,8 +492,10 @@ fn draw_changes(p: &Prepared) -> Vec<(i32, DrawPart)> {
 /// table while uncovered, covered, each step of the recency table, and the day it leaves the
 /// report.
 fn episode_changes(p: &Prepared) -> Vec<(i32, (u32, EpisodePart))> {
-    let mut changes = Vec::with_capacity(p.ledger.episodes.len() * 8);
     let ph = &p.rules.factors.payment_history;
+    // Started, covered, aged out, and each step of the two tables at most.
+    let per_episode = 3 + ph.severity.0.len() + ph.recency_pct.0.len();
+    let mut changes = Vec::with_capacity(p.ledger.episodes.len() * per_episode);
     let serious_days = p.rules.thresholds.recent_overdue_lowers_days;
     let mut days: Vec<NaiveDate> = Vec::new();
     for (e, episode) in p.ledger.episodes.iter().enumerate() {
