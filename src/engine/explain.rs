@@ -439,17 +439,13 @@ pub fn timeline(prepared: &Prepared, history: &LimitHistory, as_of: NaiveDate) -
     let mut month = first;
     // Months come in order: one sweep measures them all.
     let mut sweep = Sweep::new(prepared);
-    // Everything below is sorted by day, so a month's share is a range found by binary search.
-    let in_month = |days: &dyn Fn(usize) -> NaiveDate, len: usize, month: NaiveDate, end: NaiveDate| {
-        let start = partition(len, |i| days(i) < month);
-        start..partition(len, |i| days(i) <= end).max(start)
-    };
     while month <= as_of {
         let next = month.checked_add_months(Months::new(1)).unwrap_or(as_of);
         let end = next.pred_opt().unwrap_or(month).min(as_of);
         let f = sweep.measure_at(end);
         let s = score_at(prepared, &f);
-        let changes = history.changes[in_month(&|i| history.changes[i].on, history.changes.len(), month, end)]
+        // Everything below is sorted by day: a month's share is a range found by binary search.
+        let changes = in_month(&history.changes, |c| c.on, month, end)
             .iter()
             .map(|c| TimelineChange {
                 on: c.on,
@@ -460,11 +456,10 @@ pub fn timeline(prepared: &Prepared, history: &LimitHistory, as_of: NaiveDate) -
             })
             .collect();
         let seen = &prepared.target_observed;
-        let observed = seen[in_month(&|i| data.observed_limits[seen[i]].on, seen.len(), month, end)]
-            .last()
-            .map(|o| data.observed_limits[*o].limit);
+        let observed =
+            in_month(seen, |o| data.observed_limits[*o].on, month, end).last().map(|o| data.observed_limits[*o].limit);
         let episodes = &prepared.ledger.episodes;
-        let overdue_started = episodes[in_month(&|i| episodes[i].start, episodes.len(), month, end)]
+        let overdue_started = in_month(episodes, |e| e.start, month, end)
             .iter()
             .map(|e| match e.source {
                 Source::Draw(d) => data.draws[d].id.clone(),
@@ -481,7 +476,7 @@ pub fn timeline(prepared: &Prepared, history: &LimitHistory, as_of: NaiveDate) -
             }
         }
         let asked = &prepared.inquiries_by_date;
-        let inquiries = asked[in_month(&|i| data.inquiries[asked[i]].on, asked.len(), month, end)]
+        let inquiries = in_month(asked, |q| data.inquiries[*q].on, month, end)
             .iter()
             .map(|q| &data.inquiries[*q])
             .filter(|q| q.purpose.is_application())
@@ -507,18 +502,11 @@ pub fn timeline(prepared: &Prepared, history: &LimitHistory, as_of: NaiveDate) -
     out
 }
 
-/// How many of the first `len` items satisfy `before`, which holds for a prefix of them.
-fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, len);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if before(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
+/// The items of a list sorted by `day` that fall in `[month, end]`.
+fn in_month<T>(items: &[T], day: impl Fn(&T) -> NaiveDate, month: NaiveDate, end: NaiveDate) -> &[T] {
+    let start = items.partition_point(|item| day(item) < month);
+    let stop = items.partition_point(|item| day(item) <= end).max(start);
+    &items[start..stop]
 }
 
 /// The year and month of a day, `2025-04`.

@@ -68,8 +68,8 @@ pub struct Prepared<'a> {
     pub record_start: NaiveDate,
     /// From when identity counts as verified (`None`: not verified).
     pub identity_verified_from: Option<NaiveDate>,
-    /// Running count of on-time dues in `ledger.by_date` order.
-    pub(super) on_time_prefix: Vec<u32>,
+    /// `on_time_before[n]`: how many of the first `n` dues in `ledger.by_date` order were on time.
+    pub(super) on_time_before: Vec<u32>,
     /// Draws not settled at some point in a month, by month number.
     active_by_month: ActiveByMonth,
     account_index: IdMap<'a>,
@@ -213,6 +213,11 @@ impl Features {
     }
 }
 
+/// The day before a window of `months` ending on `t` begins: the window is `(start, t]`.
+pub(super) fn window_start(t: NaiveDate, months: u32) -> NaiveDate {
+    t.checked_sub_months(Months::new(months)).unwrap_or(t)
+}
+
 /// Months between two days, counting whole months.
 pub fn months_between(from: NaiveDate, to: NaiveDate) -> i64 {
     if to < from {
@@ -249,13 +254,11 @@ impl<'a> Prepared<'a> {
             data.accounts.iter().map(|a| a.opened).chain([data.profile.joined]).min().unwrap_or(data.profile.joined);
         let grace = rules.factors.payment_history.grace_days;
         let mut count = 0u32;
-        let on_time_prefix = ledger
-            .by_date
-            .iter()
-            .map(|i| {
+        let on_time_before = std::iter::once(0)
+            .chain(ledger.by_date.iter().map(|i| {
                 count += u32::from(ledger.dues[*i].on_time(grace));
                 count
-            })
+            }))
             .collect();
         let active_by_month = ActiveByMonth::new(&ledger, horizon);
         let identity_verified_from = data.profile.identity_verified.then_some(NaiveDate::MIN);
@@ -296,7 +299,7 @@ impl<'a> Prepared<'a> {
             target_observed,
             record_start,
             identity_verified_from,
-            on_time_prefix,
+            on_time_before,
             active_by_month,
             account_index,
             draw_account,
@@ -424,12 +427,12 @@ impl<'a> Prepared<'a> {
 
     pub(super) fn on_time_items(&self, t: NaiveDate) -> i64 {
         let ph = &self.rules.factors.payment_history;
-        let from = t.checked_sub_months(Months::new(ph.lookback_months)).unwrap_or(t);
+        let from = window_start(t, ph.lookback_months);
         // Only dues whose grace has passed by `t` are known to be on time.
         let known_by = t - Duration::days(ph.grace_days);
         let count_to = |day: NaiveDate| {
             let n = self.ledger.by_date.partition_point(|i| self.ledger.dues[*i].due <= day);
-            if n == 0 { 0 } else { i64::from(self.on_time_prefix[n - 1]) }
+            i64::from(self.on_time_before[n])
         };
         // A due whose grace ended by `t` and that was on time was met by `t`: no look-ahead.
         (count_to(known_by) - count_to(from)).max(0)
@@ -555,7 +558,7 @@ impl<'a> Prepared<'a> {
 
     fn other_lenders(&self, t: NaiveDate) -> Vec<LenderUse> {
         let window = self.rules.factors.borrowing_pattern.lender_window_months;
-        let from = t.checked_sub_months(Months::new(window)).unwrap_or(t);
+        let from = window_start(t, window);
         let mut lenders: BTreeMap<&str, LenderUse> = BTreeMap::new();
         let mut note = |d: usize| {
             let Some(lender) = self.draw_other_lender[d] else { return };
@@ -587,7 +590,7 @@ impl<'a> Prepared<'a> {
 
     fn inquiries_at(&self, t: NaiveDate) -> Vec<usize> {
         let window = self.rules.factors.new_credit.window_months;
-        let from = t.checked_sub_months(Months::new(window)).unwrap_or(t);
+        let from = window_start(t, window);
         let start = self.inquiries_by_date.partition_point(|q| self.data.inquiries[*q].on <= from);
         let end = self.inquiries_by_date.partition_point(|q| self.data.inquiries[*q].on <= t);
         self.inquiries_by_date[start..end]
@@ -616,7 +619,7 @@ impl<'a> Prepared<'a> {
     }
 
     pub(super) fn flags_at(&self, t: NaiveDate) -> Vec<(usize, NaiveDate)> {
-        let from = t.checked_sub_months(Months::new(self.longest_freeze_months())).unwrap_or(t);
+        let from = window_start(t, self.longest_freeze_months());
         self.events_between(from, t, is_flag)
             .into_iter()
             .filter_map(|e| {

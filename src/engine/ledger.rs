@@ -143,17 +143,13 @@ impl DrawBook {
         (self.principal - principal_paid).at_least_zero()
     }
 
-    /// What the draw costs a month at `t`: what is left spread over the months left.
-    pub fn monthly_service_at(&self, t: NaiveDate) -> Money {
-        self.monthly_service_given(self.outstanding_at(t), t)
-    }
-
-    /// [`DrawBook::monthly_service_at`] when what is outstanding at `t` is already known.
+    /// What the draw costs a month at `t`, given what is outstanding then: what is left spread
+    /// over the months left.
     pub fn monthly_service_given(&self, outstanding: Money, t: NaiveDate) -> Money {
         self.monthly_service_passed(outstanding, self.due_dates.partition_point(|d| *d <= t))
     }
 
-    /// [`DrawBook::monthly_service_at`] from what is outstanding and how many due dates passed.
+    /// [`DrawBook::monthly_service_given`] from how many due dates passed by then.
     pub fn monthly_service_passed(&self, outstanding: Money, passed: usize) -> Money {
         if outstanding == Money::ZERO {
             return Money::ZERO;

@@ -20,7 +20,7 @@ use crate::domain::Money;
 
 use crate::domain::EventKind;
 
-use super::features::{Measure, Prepared, is_flag, months_between, utilisation};
+use super::features::{Measure, Prepared, is_flag, months_between, utilisation, window_start};
 use super::ledger::Episode;
 
 /// A draw's part on a day: what it adds to the debt, and whether it makes its lender count as
@@ -42,10 +42,12 @@ pub struct SweepIndex {
     draw_changes: Vec<(i32, DrawPart)>,
     /// Each overdue episode's part from each day it changes, in day order.
     episode_changes: Vec<(i32, (u32, EpisodePart))>,
-    /// Due days in date order (parallel to `Ledger::by_date`), and a running count of the
-    /// dues paid on time among them.
+    /// Per draw: its lender when that counts as another platform, numbered from 0.
+    draw_lender: Vec<Option<u32>>,
+    /// How many such lenders there are.
+    lenders: usize,
+    /// Due days in date order (parallel to `Ledger::by_date`).
     due_days: Vec<NaiveDate>,
-    on_time_before: Vec<u32>,
     /// Draw days in time order, and running counts of small and of night draws among them.
     draw_days: Vec<NaiveDate>,
     small_before: Vec<u32>,
@@ -133,9 +135,7 @@ pub struct Sweep<'p, 'a> {
     owed_target: Money,
     owed_other: Money,
     service: Money,
-    /// Per draw: its other lender, by position in `lenders`.
-    draw_lender: Vec<Option<u32>>,
-    /// Per other lender: the draws that make it count now.
+    /// Per other lender (as numbered in the index): the draws that make it count now.
     lender_draws: Vec<u32>,
     lenders_counted: i64,
     episode_part: Vec<EpisodePart>,
@@ -158,14 +158,6 @@ impl<'p, 'a> Sweep<'p, 'a> {
     pub fn new(p: &'p Prepared<'a>) -> Sweep<'p, 'a> {
         let index = p.sweep_index.get_or_init(|| SweepIndex::new(p));
         let draws = p.data.draws.len();
-        let mut lenders: Vec<&str> = p.draw_other_lender.iter().flatten().copied().collect();
-        lenders.sort_unstable();
-        lenders.dedup();
-        let draw_lender = p
-            .draw_other_lender
-            .iter()
-            .map(|l| l.and_then(|l| lenders.binary_search(&l).ok()).map(|i| i as u32))
-            .collect();
         Sweep {
             p,
             index,
@@ -176,8 +168,7 @@ impl<'p, 'a> Sweep<'p, 'a> {
             owed_target: Money::ZERO,
             owed_other: Money::ZERO,
             service: Money::ZERO,
-            draw_lender,
-            lender_draws: vec![0; lenders.len()],
+            lender_draws: vec![0; index.lenders],
             lenders_counted: 0,
             episode_part: vec![EpisodePart::Absent; p.ledger.episodes.len()],
             open: 0,
@@ -232,7 +223,7 @@ impl<'p, 'a> Sweep<'p, 'a> {
         *sum = *sum - before.owed + part.owed;
         self.service = self.service - before.service + part.service;
         if part.counts != before.counts
-            && let Some(lender) = self.draw_lender[d]
+            && let Some(lender) = self.index.draw_lender[d]
         {
             let n = &mut self.lender_draws[lender as usize];
             let had = *n > 0;
@@ -293,7 +284,7 @@ impl<'p, 'a> Sweep<'p, 'a> {
             .on_time
             .count(
                 &index.due_days,
-                &index.on_time_before,
+                &p.on_time_before,
                 window_start(t, ph.lookback_months),
                 t - Duration::days(ph.grace_days),
             )
@@ -390,11 +381,6 @@ fn severity_steps(p: &Prepared, episode: &Episode) -> Vec<NaiveDate> {
     steps
 }
 
-/// The day before a window of `months` ending on `t` begins (as `Prepared` counts windows).
-fn window_start(t: NaiveDate, months: u32) -> NaiveDate {
-    t.checked_sub_months(Months::new(months)).unwrap_or(t)
-}
-
 /// The first day `t` whose window of `months` no longer holds `day`: `window_start(t) >= day`.
 pub(super) fn leaves_window(day: NaiveDate, months: u32) -> Option<NaiveDate> {
     let mut t = day.checked_add_months(Months::new(months))?;
@@ -418,11 +404,20 @@ impl SweepIndex {
         let (draw_changes, episode_changes) = (draw_changes(p), episode_changes(p));
         let flags: Vec<usize> = p.events_by_time.iter().copied().filter(|e| is_flag(data.events[*e].kind)).collect();
         let event_kind = |e: &usize| data.events[*e].kind;
+        let mut lenders: Vec<&str> = p.draw_other_lender.iter().flatten().copied().collect();
+        lenders.sort_unstable();
+        lenders.dedup();
+        let draw_lender = p
+            .draw_other_lender
+            .iter()
+            .map(|l| l.and_then(|l| lenders.binary_search(&l).ok()).map(|i| i as u32))
+            .collect();
         SweepIndex {
             draw_changes,
             episode_changes,
+            draw_lender,
+            lenders: lenders.len(),
             due_days: p.ledger.by_date.iter().map(|i| p.ledger.dues[*i].due).collect(),
-            on_time_before: [0].into_iter().chain(p.on_time_prefix.iter().copied()).collect(),
             draw_days: p.draws_by_time.iter().map(|d| data.draws[*d].at.date()).collect(),
             small_before: running(p.draws_by_time.iter().map(|d| p.is_small_draw(*d))),
             night_before: running(p.draws_by_time.iter().map(|d| p.is_off_hours_draw(*d))),
