@@ -114,3 +114,29 @@ fn default_rules_load_and_a_broken_rules_file_is_refused_with_a_place() {
     let err = Rules::from_ron(&unbalanced).err().map(|e| e.to_string()).unwrap_or_default();
     assert!(err.contains("add up to"), "{err}");
 }
+
+#[test]
+fn an_overdue_reason_never_claims_more_points_than_the_payment_factor_has() {
+    // Many overdue episodes at once add up past the factor's maximum; the score stops there,
+    // and so must what the reasons say the overdues cost.
+    use credit_health::domain::generate::{GenerateOptions, generate};
+    let rules = Rules::default_rules();
+    let most = rules.factors.payment_history.max_points;
+    let opts =
+        GenerateOptions { seed: 4, years: 3, target_records: 6_000, miss_rate_pct: 60, ..GenerateOptions::default() };
+    let data = generate(&opts);
+    let e = explain(&data, &rules, opts.end);
+    let overdue: Vec<_> = e
+        .reasons
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.code,
+                credit_health::engine::ReasonCode::CurrentOverdue | credit_health::engine::ReasonCode::RecentOverdue
+            )
+        })
+        .collect();
+    assert!(!overdue.is_empty(), "the generated record has overdues");
+    let claimed: i64 = overdue.iter().map(|r| -r.points).sum();
+    assert!(claimed <= most, "the overdue reasons claim {claimed} points of a {most}-point factor");
+}

@@ -184,7 +184,9 @@ fn blocks(
                     Source::Statement(_) => ("账单", "a card bill"),
                 };
                 let lender = p.data.accounts.get(episode.account).map(|a| a.lender.clone()).unwrap_or_default();
-                let points = -open.iter().map(|e| e.penalty).sum::<i64>();
+                // What the overdues cost, at most what the payment factor actually lost (many
+                // episodes can add up past the factor's maximum, which the score stops at).
+                let points = -open.iter().map(|e| e.penalty).sum::<i64>().min(s.lost("payment_history"));
                 b.push(
                     *code,
                     Effect::Blocks,
@@ -353,6 +355,10 @@ fn lowers_and_holds(
         && !sup.blocks.contains(&ReasonCode::CurrentOverdue)
     {
         let ended: Vec<_> = f.episodes.iter().filter(|e| !e.open).collect();
+        // What the payment factor lost that the open overdues do not already account for.
+        let lost = s.lost("payment_history");
+        let open_share = f.open_episodes().map(|e| e.penalty).sum::<i64>().min(lost);
+        let ended_share = lost - open_share;
         if let Some(last) = ended.iter().max_by_key(|e| e.end) {
             let episode = &p.ledger.episodes[last.index];
             let ages_out = last
@@ -364,7 +370,7 @@ fn lowers_and_holds(
             b.push(
                 ReasonCode::RecentOverdue,
                 effect,
-                -ended.iter().map(|e| e.penalty).sum::<i64>(),
+                -ended.iter().map(|e| e.penalty).sum::<i64>().min(ended_share),
                 cost_of(ReasonCode::RecentOverdue),
                 evidence,
                 vec![
