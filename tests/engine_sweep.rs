@@ -111,3 +111,71 @@ fn short_loans_leave_the_lender_window_on_a_day_with_nothing_else_on_it() {
         check_days(&format!("one-month loans {seed}"), &data, &rules, start_of(&data), opts.end, 1);
     }
 }
+
+#[test]
+fn other_severity_steps_are_followed_from_the_day_each_is_reached() {
+    // Steps at zero days, at one day, and long after the usual ones: each is the first day an
+    // uncovered due is that many days past due.
+    let mut rules = Rules::default_rules();
+    rules.factors.payment_history.severity.0 = vec![(0, 5), (1, 10), (9, 25), (33, 60), (100, 120), (400, 200)];
+    for seed in [3u64, 8] {
+        let opts =
+            GenerateOptions { seed, years: 3, target_records: 1_500, miss_rate_pct: 45, ..GenerateOptions::default() };
+        let data = generate(&opts);
+        check_days(&format!("severity steps {seed}"), &data, &rules, start_of(&data), opts.end, 1);
+    }
+}
+
+#[test]
+fn a_date_typed_centuries_off_keeps_every_other_day_right() {
+    // One draw and its repayments three centuries ahead: the days between are not all kept,
+    // but every day around the real records and around the odd one still measures right.
+    let rules = Rules::default_rules();
+    let opts = GenerateOptions { seed: 5, years: 2, target_records: 800, lenders: 3, ..GenerateOptions::default() };
+    let mut data = generate(&opts);
+    let far = Duration::days(365 * 300);
+    let moved = data.draws.len() / 2;
+    data.draws[moved].at += far;
+    let id = data.draws[moved].id.clone();
+    for repayment in data.repayments.iter_mut().filter(|r| r.draw.as_deref() == Some(id.as_str())) {
+        repayment.at += far;
+    }
+    let odd_day = data.draws[moved].at.date();
+    check_days("real records", &data, &rules, start_of(&data), opts.end, 1);
+    check_days("the odd draw", &data, &rules, odd_day - Duration::days(40), odd_day + Duration::days(800), 1);
+}
+
+#[test]
+fn a_due_covered_exactly_on_a_step_while_the_next_stays_unpaid_reaches_the_step_that_day() {
+    // ¥3,000 over three months from 10 January 2024. February's ¥1,000 is paid 38 days late,
+    // on 19 March, while March's is already missed: the overdue stays open, and it reaches the
+    // 38-day step on 19 March through February's instalment, not later through March's.
+    let text = r#"(
+    schema: 1,
+    profile: (joined: "2023-01-01", identity_verified: true, monthly_income: "9000.00", target: "jiebei"),
+    accounts: [
+        (id: "jiebei", lender: "蚂蚁借呗", kind: CashLine, opened: "2023-01-01"),
+        (id: "loan", lender: "某消费金融", kind: InstallmentLoan, opened: "2024-01-01"),
+    ],
+    draws: [
+        (id: "d1", account: "loan", at: "2024-01-10T10:00:00", amount: "3000.00", term_months: 3, repay: EqualPrincipal),
+    ],
+    statements: [],
+    repayments: [
+        (id: "r1", account: "loan", draw: "d1", at: "2024-03-19T09:00:00", amount: "1000.00"),
+        (id: "r2", account: "loan", draw: "d1", at: "2024-06-01T09:00:00", amount: "2000.00"),
+    ],
+    observed_limits: [],
+    inquiries: [],
+    events: [],
+)"#;
+    let data = match credit_health::domain::check_text(text) {
+        Ok(data) => data,
+        Err(problems) => panic!("the test record does not load: {problems:?}"),
+    };
+    let mut rules = Rules::default_rules();
+    rules.factors.payment_history.severity.0 = vec![(1, 10), (38, 60), (70, 120)];
+    let from = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+    let to = NaiveDate::from_ymd_opt(2024, 9, 1).unwrap_or_default();
+    check_days("a due covered on a step", &data, &rules, from, to, 1);
+}

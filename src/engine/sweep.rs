@@ -23,29 +23,86 @@ use crate::domain::EventKind;
 use super::features::{Measure, Prepared, is_flag, months_between, utilisation, window_start};
 use super::ledger::Episode;
 
-/// A draw's part on a day: what it adds to the debt, and whether it makes its lender count as
-/// another platform.
+/// What the draws and the overdue episodes add up to at the end of a day.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct DrawPart {
-    /// The draw, by index.
-    draw: u32,
-    owed: Money,
+struct Totals {
+    /// Principal owed on the explained line.
+    owed_target: Money,
+    /// Principal owed on the other lines.
+    owed_other: Money,
+    /// What the draws cost a month.
     service: Money,
-    counts: bool,
+    /// Other lenders that count.
+    lenders: i64,
+    /// Points the episodes on the report cost.
+    penalty: i64,
+    /// Episodes uncovered.
+    open: i64,
+}
+
+impl Totals {
+    fn add(&mut self, other: &Totals) {
+        self.owed_target += other.owed_target;
+        self.owed_other += other.owed_other;
+        self.service += other.service;
+        self.lenders += other.lenders;
+        self.penalty += other.penalty;
+        self.open += other.open;
+    }
+}
+
+/// The days on which totals can change, each a slot in an array. Every day from the first to
+/// the last when they span a modest range (every real record); else only the days that occur.
+#[derive(Clone, Debug)]
+enum DayAxis {
+    Dense { first: i32, len: usize },
+    Sparse(Vec<i32>),
+}
+
+/// Days counted from the common era, as chrono does.
+fn day_number(day: NaiveDate) -> i32 {
+    day.num_days_from_ce()
+}
+
+impl DayAxis {
+    /// The slot of a day on the axis.
+    fn slot(&self, day: i32) -> usize {
+        match self {
+            DayAxis::Dense { first, .. } => usize::try_from(i64::from(day) - i64::from(*first)).unwrap_or(0),
+            DayAxis::Sparse(days) => days.partition_point(|d| *d < day),
+        }
+    }
+
+    /// The last slot on or before `day`.
+    fn upto(&self, day: i32) -> Option<usize> {
+        match self {
+            DayAxis::Dense { first, len } => {
+                let after = usize::try_from(i64::from(day) - i64::from(*first)).ok()?;
+                Some(after.min(len.checked_sub(1)?))
+            }
+            DayAxis::Sparse(days) => days.partition_point(|d| *d <= day).checked_sub(1),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            DayAxis::Dense { len, .. } => *len,
+            DayAxis::Sparse(days) => days.len(),
+        }
+    }
 }
 
 /// What every sweep over one [`Prepared`] record reads, built once on first use.
 pub struct SweepIndex {
-    /// Each draw's part from each day it changes, in day order. Days are counted from the
-    /// common era, as chrono does. Worked out draw by draw when the index is built, so the
-    /// sweep only adds up differences.
-    draw_changes: Vec<(i32, DrawPart)>,
-    /// Each overdue episode's part from each day it changes, in day order.
-    episode_changes: Vec<(i32, (u32, EpisodePart))>,
-    /// Per draw: its lender when that counts as another platform, numbered from 0.
-    draw_lender: Vec<Option<u32>>,
-    /// How many such lenders there are.
-    lenders: usize,
+    /// The days on which the totals change.
+    axis: DayAxis,
+    /// What the draws and episodes add up to at the end of each day on the axis. Built from
+    /// each draw's and each episode's changes, worked out one by one when the index is built,
+    /// and added up: no list of every change sorted by day.
+    totals: Vec<Totals>,
+    /// Days on which a serious overdue episode comes onto or leaves the report: (day,
+    /// (episode, on)), in day order.
+    serious_changes: Vec<(i32, (u32, bool))>,
     /// Due days in date order (parallel to `Ledger::by_date`).
     due_days: Vec<NaiveDate>,
     /// Draw days in time order, and running counts of small and of night draws among them.
@@ -125,23 +182,11 @@ enum EpisodePart {
 pub struct Sweep<'p, 'a> {
     p: &'p Prepared<'a>,
     index: &'p SweepIndex,
-    /// The next changes to apply.
-    next_draw: usize,
-    next_episode: usize,
+    /// The next serious change to apply.
+    next_serious: usize,
     /// The day measured last.
     day: Option<NaiveDate>,
-    /// Per draw: its part now.
-    draw_part: Vec<DrawPart>,
-    owed_target: Money,
-    owed_other: Money,
-    service: Money,
-    /// Per other lender (as numbered in the index): the draws that make it count now.
-    lender_draws: Vec<u32>,
-    lenders_counted: i64,
-    episode_part: Vec<EpisodePart>,
-    open: i64,
-    /// Points the episodes on the report cost now.
-    penalty: i64,
+    /// Serious episodes on the report now.
     serious: BTreeSet<usize>,
     /// Cursors of the windows counted each day.
     on_time: Window,
@@ -157,22 +202,11 @@ impl<'p, 'a> Sweep<'p, 'a> {
     /// A sweep over `p`, before its first day.
     pub fn new(p: &'p Prepared<'a>) -> Sweep<'p, 'a> {
         let index = p.sweep_index.get_or_init(|| SweepIndex::new(p));
-        let draws = p.data.draws.len();
         Sweep {
             p,
             index,
-            next_draw: 0,
-            next_episode: 0,
+            next_serious: 0,
             day: None,
-            draw_part: vec![DrawPart::default(); draws],
-            owed_target: Money::ZERO,
-            owed_other: Money::ZERO,
-            service: Money::ZERO,
-            lender_draws: vec![0; index.lenders],
-            lenders_counted: 0,
-            episode_part: vec![EpisodePart::Absent; p.ledger.episodes.len()],
-            open: 0,
-            penalty: 0,
             serious: BTreeSet::new(),
             on_time: Window::default(),
             small: Window::default(),
@@ -194,80 +228,22 @@ impl<'p, 'a> Sweep<'p, 'a> {
         self.measure(t)
     }
 
-    /// Applies every change up to the end of `t`.
+    /// Applies the serious changes up to the end of `t`.
     fn advance(&mut self, t: NaiveDate) {
         self.day = Some(t);
-        let until = t.num_days_from_ce();
+        let until = day_number(t);
         let index = self.index;
-        while let Some(&(day, part)) = index.draw_changes.get(self.next_draw) {
+        while let Some(&(day, (e, on))) = index.serious_changes.get(self.next_serious) {
             if day > until {
                 break;
             }
-            self.next_draw += 1;
-            self.apply_draw(part);
-        }
-        while let Some(&(day, (e, part))) = index.episode_changes.get(self.next_episode) {
-            if day > until {
-                break;
-            }
-            self.next_episode += 1;
-            self.apply_episode(e as usize, part);
-        }
-    }
-
-    fn apply_draw(&mut self, part: DrawPart) {
-        let d = part.draw as usize;
-        let before = self.draw_part[d];
-        self.draw_part[d] = part;
-        let sum = if self.p.draw_on_target[d] { &mut self.owed_target } else { &mut self.owed_other };
-        *sum = *sum - before.owed + part.owed;
-        self.service = self.service - before.service + part.service;
-        if part.counts != before.counts
-            && let Some(lender) = self.index.draw_lender[d]
-        {
-            let n = &mut self.lender_draws[lender as usize];
-            let had = *n > 0;
-            if part.counts {
-                *n += 1;
+            self.next_serious += 1;
+            if on {
+                self.serious.insert(e as usize);
             } else {
-                *n -= 1;
-            }
-            self.lenders_counted += i64::from(*n > 0) - i64::from(had);
-        }
-    }
-
-    fn apply_episode(&mut self, e: usize, part: EpisodePart) {
-        let before = self.episode_part[e];
-        if part == before {
-            return;
-        }
-        match before {
-            EpisodePart::Absent => {}
-            EpisodePart::Open { penalty } => {
-                self.open -= 1;
-                self.penalty -= penalty;
-            }
-            EpisodePart::Closed { penalty, serious } => {
-                self.penalty -= penalty;
-                if serious {
-                    self.serious.remove(&e);
-                }
+                self.serious.remove(&(e as usize));
             }
         }
-        match part {
-            EpisodePart::Absent => {}
-            EpisodePart::Open { penalty } => {
-                self.open += 1;
-                self.penalty += penalty;
-            }
-            EpisodePart::Closed { penalty, serious } => {
-                self.penalty += penalty;
-                if serious {
-                    self.serious.insert(e);
-                }
-            }
-        }
-        self.episode_part[e] = part;
     }
 
     fn measure(&mut self, t: NaiveDate) -> Measure {
@@ -275,9 +251,10 @@ impl<'p, 'a> Sweep<'p, 'a> {
         let index = self.index;
         let factors = &p.rules.factors;
         let ph = &factors.payment_history;
+        let totals = index.axis.upto(day_number(t)).map_or_else(Totals::default, |slot| index.totals[slot]);
         let (card_balance, card_limit, billed) = p.card_totals(t);
         let card_service = card_balance.mul_ratio(factors.amounts_owed.card_service_pct, 100);
-        let debt_service = self.service + card_service;
+        let debt_service = totals.service + card_service;
         let pattern = &factors.borrowing_pattern;
         // Only dues whose grace has passed by `t` are known to be on time (as `on_time_items`).
         let on_time_items = self
@@ -324,16 +301,16 @@ impl<'p, 'a> Sweep<'p, 'a> {
             t,
             record_months: months_between(p.record_start, t),
             on_time_items,
-            overdue_penalty: self.penalty,
-            open_overdues: self.open,
+            overdue_penalty: totals.penalty,
+            open_overdues: totals.open,
             serious_overdue: self.serious.last().copied(),
             utilisation_pct: utilisation(billed, card_limit),
             card_balance,
             debt_service,
             debt_to_income_pct: p.debt_to_income(debt_service),
-            owed_target: self.owed_target,
-            owed_other: self.owed_other + card_balance,
-            lender_count: self.lenders_counted,
+            owed_target: totals.owed_target,
+            owed_other: totals.owed_other + card_balance,
+            lender_count: totals.lenders,
             inquiry_count,
             small_draw_count,
             off_hours_count,
@@ -346,39 +323,30 @@ impl<'p, 'a> Sweep<'p, 'a> {
 }
 
 /// The days an uncovered episode's worst days past due first reach each step of the severity
-/// table. Days past due only grow while it is uncovered, so each is a binary search.
-fn severity_steps(p: &Prepared, episode: &Episode) -> Vec<NaiveDate> {
+/// table. A due reaches `days` past due `days` after it fell due, unless it was covered
+/// sooner; the episode reaches it with its first due that does, and not before it started.
+fn severity_steps(p: &Prepared, episode: &Episode, steps: &mut Vec<NaiveDate>) {
     let ledger = &p.ledger;
-    // While uncovered, one of its dues is unpaid, so it is at least that many days past due.
-    let last_due = episode.dues.iter().map(|i| ledger.dues[*i].due).max().unwrap_or(episode.start);
     let open_until = episode.end.and_then(|end| end.pred_opt());
-    let mut steps = Vec::new();
     for (days, _) in &p.rules.factors.payment_history.severity.0 {
-        let Some(reached_by) =
-            Duration::try_days((*days).clamp(0, 1_000_000)).and_then(|d| last_due.checked_add_signed(d))
-        else {
-            continue;
+        let reached = if *days <= 0 {
+            // Every day of an episode is at least zero days past due.
+            Some(episode.start)
+        } else {
+            let Some(after) = Duration::try_days((*days).min(1_000_000)) else { continue };
+            episode
+                .dues
+                .iter()
+                .map(|i| &ledger.dues[*i])
+                .filter(|due| due.met_on.is_none_or(|met| (met - due.due).num_days() >= *days))
+                .filter_map(|due| due.due.checked_add_signed(after))
+                .min()
+                .map(|day| day.max(episode.start))
         };
-        let mut hi = reached_by.max(episode.start);
-        if let Some(until) = open_until {
-            hi = hi.min(until);
+        if let Some(day) = reached.filter(|day| open_until.is_none_or(|until| *day <= until)) {
+            steps.push(day);
         }
-        if hi < episode.start || episode.days_past_due_at(ledger, hi) < *days {
-            continue;
-        }
-        // The first day in [start, hi] on which it is `days` past due.
-        let mut lo = episode.start;
-        while lo < hi {
-            let mid = lo + Duration::days((hi - lo).num_days() / 2);
-            if episode.days_past_due_at(ledger, mid) >= *days {
-                hi = mid;
-            } else {
-                lo = mid + Duration::days(1);
-            }
-        }
-        steps.push(lo);
     }
-    steps
 }
 
 /// The first day `t` whose window of `months` no longer holds `day`: `window_start(t) >= day`.
@@ -401,22 +369,27 @@ pub(super) fn months_after(from: NaiveDate, months: u32) -> Option<NaiveDate> {
 impl SweepIndex {
     fn new(p: &Prepared) -> SweepIndex {
         let data = p.data;
-        let (draw_changes, episode_changes) = (draw_changes(p), episode_changes(p));
+        let draws = DrawWalk::new(p);
+        let (episode_changes, mut serious_changes) = episode_changes(p);
+        let axis = draws.axis(&episode_changes);
+        let mut totals = vec![Totals::default(); axis.len()];
+        draws.add_to(&axis, &mut totals);
+        for (day, change) in &episode_changes {
+            let slot = &mut totals[axis.slot(*day)];
+            slot.penalty += change.penalty;
+            slot.open += change.open;
+        }
+        for i in 1..totals.len() {
+            let before = totals[i - 1];
+            totals[i].add(&before);
+        }
+        super::index::sort_by_day(&mut serious_changes);
         let flags: Vec<usize> = p.events_by_time.iter().copied().filter(|e| is_flag(data.events[*e].kind)).collect();
         let event_kind = |e: &usize| data.events[*e].kind;
-        let mut lenders: Vec<&str> = p.draw_other_lender.iter().flatten().copied().collect();
-        lenders.sort_unstable();
-        lenders.dedup();
-        let draw_lender = p
-            .draw_other_lender
-            .iter()
-            .map(|l| l.and_then(|l| lenders.binary_search(&l).ok()).map(|i| i as u32))
-            .collect();
         SweepIndex {
-            draw_changes,
-            episode_changes,
-            draw_lender,
-            lenders: lenders.len(),
+            axis,
+            totals,
+            serious_changes,
             due_days: p.ledger.by_date.iter().map(|i| p.ledger.dues[*i].due).collect(),
             draw_days: p.draws_by_time.iter().map(|d| data.draws[*d].at.date()).collect(),
             small_before: running(p.draws_by_time.iter().map(|d| p.is_small_draw(*d))),
@@ -435,68 +408,189 @@ impl SweepIndex {
     }
 }
 
-/// Each draw's part on every day it can change: drawn, a due date, a payment, settled, and
-/// the day it leaves the lender window. Walks each draw's own days in order, so the work is
-/// one pass over the draw's records.
-fn draw_changes(p: &Prepared) -> Vec<(i32, DrawPart)> {
-    let capacity = p.ledger.draws.iter().map(|b| b.due_dates.len() + b.payments.len() + 3).sum::<usize>();
-    let mut changes: Vec<(i32, DrawPart)> = Vec::with_capacity(capacity);
-    let window = p.rules.factors.borrowing_pattern.lender_window_months;
-    let mut days: Vec<NaiveDate> = Vec::new();
-    for (d, book) in p.ledger.draws.iter().enumerate() {
-        let other = p.draw_other_lender[d].is_some();
-        if book.billed_by_statement && !other {
-            continue;
-        }
-        let leaves = if other { leaves_window(book.drawn, window) } else { None };
+/// The draws' changes to the totals: each draw's part on every day it can change (drawn, a due
+/// date, a payment, settled, and the day it leaves the lender window), walked draw by draw.
+struct DrawWalk<'p, 'a> {
+    p: &'p Prepared<'a>,
+    /// Per draw: the day it leaves the lender window, when its lender counts as another one.
+    leaves: Vec<Option<NaiveDate>>,
+    /// Per draw: its lender when that counts as another platform, numbered from 0.
+    lender: Vec<Option<u32>>,
+    lenders: usize,
+}
+
+impl<'p, 'a> DrawWalk<'p, 'a> {
+    fn new(p: &'p Prepared<'a>) -> DrawWalk<'p, 'a> {
+        let window = p.rules.factors.borrowing_pattern.lender_window_months;
+        let leaves = p
+            .ledger
+            .draws
+            .iter()
+            .zip(&p.draw_other_lender)
+            .map(|(book, other)| other.and_then(|_| leaves_window(book.drawn, window)))
+            .collect();
+        let mut names: Vec<&str> = p.draw_other_lender.iter().flatten().copied().collect();
+        names.sort_unstable();
+        names.dedup();
+        let lender = p
+            .draw_other_lender
+            .iter()
+            .map(|l| l.and_then(|l| names.binary_search(&l).ok()).map(|i| i as u32))
+            .collect();
+        DrawWalk { p, leaves, lender, lenders: names.len() }
+    }
+
+    /// True when the draw changes nothing the sweep keeps: billed by statement, and its lender
+    /// not another platform.
+    fn skipped(&self, d: usize) -> bool {
+        self.p.ledger.draws[d].billed_by_statement && self.lender[d].is_none()
+    }
+
+    /// The days draw `d`'s part can change, in order, without repeats.
+    fn days(&self, d: usize, days: &mut Vec<NaiveDate>) {
+        let book = &self.p.ledger.draws[d];
         days.clear();
         days.push(book.drawn);
         days.extend(book.due_dates.iter().copied());
         days.extend(book.payments.iter().map(|(paid, _)| *paid));
         days.extend(book.settled_on);
-        days.extend(leaves);
+        days.extend(self.leaves[d]);
         days.sort_unstable();
         days.dedup();
-        let (mut passed, mut made) = (0, 0);
-        for t in &days {
-            while passed < book.due_dates.len() && book.due_dates[passed] <= *t {
-                passed += 1;
+    }
+
+    /// The axis for the draws' days and the episodes' changes: every day between the first and
+    /// the last when that is a modest span, else the days themselves.
+    fn axis(&self, episodes: &[(i32, EpisodeChange)]) -> DayAxis {
+        let mut first = i32::MAX;
+        let mut last = i32::MIN;
+        let mut count = episodes.len();
+        let mut see = |day: NaiveDate| {
+            let day = day_number(day);
+            first = first.min(day);
+            last = last.max(day);
+        };
+        for (d, book) in self.p.ledger.draws.iter().enumerate() {
+            if self.skipped(d) {
+                continue;
             }
-            while made < book.payments.len() && book.payments[made].0 <= *t {
-                made += 1;
+            count += book.due_dates.len() + book.payments.len() + 3;
+            see(book.drawn);
+            for day in [book.due_dates.first(), book.due_dates.last()].into_iter().flatten() {
+                see(*day);
             }
-            let paid = if made == 0 { Money::ZERO } else { book.payments[made - 1].1 };
-            let owed = book.outstanding_given(*t, passed, paid);
-            // Drawn in the lender window, or drawn before it and still owed.
-            let in_window = leaves.is_none_or(|leaves| *t < leaves);
-            let counts = other && book.drawn <= *t && (in_window || owed > Money::ZERO);
-            let part = if book.billed_by_statement {
-                DrawPart { draw: d as u32, owed: Money::ZERO, service: Money::ZERO, counts }
-            } else {
-                let service = book.monthly_service_passed(owed, passed);
-                DrawPart { draw: d as u32, owed, service, counts }
-            };
-            changes.push((t.num_days_from_ce(), part));
+            for (day, _) in [book.payments.first(), book.payments.last()].into_iter().flatten() {
+                see(*day);
+            }
+            for day in [book.settled_on, self.leaves[d]].into_iter().flatten() {
+                see(day);
+            }
+        }
+        for (day, _) in episodes {
+            first = first.min(*day);
+            last = last.max(*day);
+        }
+        if first > last {
+            return DayAxis::Dense { first: 0, len: 0 };
+        }
+        let span = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(usize::MAX);
+        if span <= count.max(1 << 16) {
+            return DayAxis::Dense { first, len: span };
+        }
+        // Days far apart (a date typed with the wrong century): only the days that occur.
+        let mut all: Vec<i32> = episodes.iter().map(|(day, _)| *day).collect();
+        let mut days = Vec::new();
+        for d in 0..self.p.ledger.draws.len() {
+            if !self.skipped(d) {
+                self.days(d, &mut days);
+                all.extend(days.iter().map(|day| day_number(*day)));
+            }
+        }
+        all.sort_unstable();
+        all.dedup();
+        DayAxis::Sparse(all)
+    }
+
+    /// Adds each draw's changes to `totals` (one slot per day of `axis`, not yet added up).
+    fn add_to(&self, axis: &DayAxis, totals: &mut [Totals]) {
+        let p = self.p;
+        // When another lender's draws start or stop making it count: (day, (lender, ±1)).
+        let mut lender_changes: Vec<(i32, (u32, i32))> = Vec::new();
+        let mut days: Vec<NaiveDate> = Vec::new();
+        for (d, book) in p.ledger.draws.iter().enumerate() {
+            if self.skipped(d) {
+                continue;
+            }
+            self.days(d, &mut days);
+            let on_target = p.draw_on_target[d];
+            let (leaves, lender) = (self.leaves[d], self.lender[d]);
+            let (mut passed, mut made) = (0, 0);
+            let (mut owed_before, mut service_before, mut counted) = (Money::ZERO, Money::ZERO, false);
+            for t in &days {
+                while passed < book.due_dates.len() && book.due_dates[passed] <= *t {
+                    passed += 1;
+                }
+                while made < book.payments.len() && book.payments[made].0 <= *t {
+                    made += 1;
+                }
+                let paid = if made == 0 { Money::ZERO } else { book.payments[made - 1].1 };
+                let owed = book.outstanding_given(*t, passed, paid);
+                // Drawn in the lender window, or drawn before it and still owed.
+                let in_window = leaves.is_none_or(|leaves| *t < leaves);
+                let counts = lender.is_some() && book.drawn <= *t && (in_window || owed > Money::ZERO);
+                let (owed, service) = if book.billed_by_statement {
+                    (Money::ZERO, Money::ZERO)
+                } else {
+                    (owed, book.monthly_service_passed(owed, passed))
+                };
+                let day = day_number(*t);
+                let slot = &mut totals[axis.slot(day)];
+                let sum = if on_target { &mut slot.owed_target } else { &mut slot.owed_other };
+                *sum += owed - owed_before;
+                slot.service += service - service_before;
+                if counts != counted
+                    && let Some(lender) = lender
+                {
+                    lender_changes.push((day, (lender, if counts { 1 } else { -1 })));
+                }
+                (owed_before, service_before, counted) = (owed, service, counts);
+            }
+        }
+        // A lender counts while any of its draws does.
+        super::index::sort_by_day(&mut lender_changes);
+        let mut draws_counting = vec![0i32; self.lenders];
+        for (day, (lender, change)) in lender_changes {
+            let n = &mut draws_counting[lender as usize];
+            let had = *n > 0;
+            *n += change;
+            totals[axis.slot(day)].lenders += i64::from(*n > 0) - i64::from(had);
         }
     }
-    super::index::sort_by_day(&mut changes);
-    changes
 }
 
-/// Each overdue episode's part on every day it can change: started, each step of the severity
-/// table while uncovered, covered, each step of the recency table, and the day it leaves the
-/// report.
-fn episode_changes(p: &Prepared) -> Vec<(i32, (u32, EpisodePart))> {
+/// An overdue episode's change to the totals on a day.
+#[derive(Clone, Copy, Debug, Default)]
+struct EpisodeChange {
+    penalty: i64,
+    open: i64,
+}
+
+/// Each overdue episode's changes on every day its part can change: started, each step of the
+/// severity table while uncovered, covered, each step of the recency table, and the day it
+/// leaves the report. Also the days a serious one comes onto or leaves the report.
+#[allow(clippy::type_complexity)]
+fn episode_changes(p: &Prepared) -> (Vec<(i32, EpisodeChange)>, Vec<(i32, (u32, bool))>) {
     let ph = &p.rules.factors.payment_history;
     // Started, covered, aged out, and each step of the two tables at most.
     let per_episode = 3 + ph.severity.0.len() + ph.recency_pct.0.len();
     let mut changes = Vec::with_capacity(p.ledger.episodes.len() * per_episode);
+    let mut serious_changes = Vec::new();
     let serious_days = p.rules.thresholds.recent_overdue_lowers_days;
     let mut days: Vec<NaiveDate> = Vec::new();
     for (e, episode) in p.ledger.episodes.iter().enumerate() {
         days.clear();
         days.push(episode.start);
-        days.extend(severity_steps(p, episode));
+        severity_steps(p, episode, &mut days);
         if let Some(end) = episode.end {
             days.push(end);
             let steps = ph.recency_pct.0.iter().filter_map(|(months, _)| u32::try_from(*months).ok());
@@ -505,6 +599,7 @@ fn episode_changes(p: &Prepared) -> Vec<(i32, (u32, EpisodePart))> {
         days.extend(p.episode_aged_out[e]);
         days.sort_unstable();
         days.dedup();
+        let mut before = EpisodePart::Absent;
         for t in &days {
             let part = if episode.start > *t {
                 EpisodePart::Absent
@@ -519,11 +614,34 @@ fn episode_changes(p: &Prepared) -> Vec<(i32, (u32, EpisodePart))> {
                 let penalty = ph.severity.lookup(worst) * ph.recency_pct.lookup(months_between(end, *t)) / 100;
                 EpisodePart::Closed { penalty, serious: worst >= serious_days }
             };
-            changes.push((t.num_days_from_ce(), (e as u32, part)));
+            if part == before {
+                continue;
+            }
+            let day = day_number(*t);
+            let (was, now) = (before.totals(), part.totals());
+            changes.push((day, EpisodeChange { penalty: now.0 - was.0, open: now.1 - was.1 }));
+            if before.serious() != part.serious() {
+                serious_changes.push((day, (e as u32, part.serious())));
+            }
+            before = part;
         }
     }
-    super::index::sort_by_day(&mut changes);
-    changes
+    (changes, serious_changes)
+}
+
+impl EpisodePart {
+    /// Points it costs and whether it counts as uncovered.
+    fn totals(self) -> (i64, i64) {
+        match self {
+            EpisodePart::Absent => (0, 0),
+            EpisodePart::Open { penalty } => (penalty, 1),
+            EpisodePart::Closed { penalty, .. } => (penalty, 0),
+        }
+    }
+
+    fn serious(self) -> bool {
+        matches!(self, EpisodePart::Closed { serious: true, .. })
+    }
 }
 
 #[cfg(test)]
