@@ -252,11 +252,10 @@ impl<'a> Prepared<'a> {
         target_observed.sort_by_key(|o| data.observed_limits[*o].on);
         let record_start =
             data.accounts.iter().map(|a| a.opened).chain([data.profile.joined]).min().unwrap_or(data.profile.joined);
-        let grace = rules.factors.payment_history.grace_days;
         let mut count = 0u32;
         let on_time_before = std::iter::once(0)
             .chain(ledger.by_date.iter().map(|i| {
-                count += u32::from(ledger.dues[*i].on_time(grace));
+                count += u32::from(ledger.on_time[*i]);
                 count
             }))
             .collect();

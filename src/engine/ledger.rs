@@ -213,6 +213,8 @@ pub struct Ledger {
     pub draws: Vec<DrawBook>,
     /// Books of accounts billed by statements, by account index.
     pub cards: BTreeMap<usize, CardBook>,
+    /// Per due (parallel to `dues`): covered by the end of its due date plus grace.
+    pub(super) on_time: Vec<bool>,
 }
 
 impl Ledger {
@@ -243,45 +245,47 @@ impl Ledger {
             })
             .collect();
 
-        let mut payments: Vec<Vec<(NaiveDateTime, Money, usize)>> = vec![Vec::new(); data.draws.len()];
+        // Payments on draws, as (draw, time, amount, repayment), grouped by draw below.
+        let mut paid: Vec<Payment> = Vec::with_capacity(data.repayments.len());
         let mut cards: BTreeMap<usize, CardBook> = BTreeMap::new();
         let mut unlinked: HashMap<usize, Vec<usize>> = HashMap::new();
         for (r, repayment) in data.repayments.iter().enumerate() {
-            let linked = repayment.draw.as_deref().and_then(|d| draw_index.get(d)).copied();
-            // A repayment of a draw names the draw's account (validation holds records to it):
-            // no need to look the account up again.
-            let account =
-                match linked.and_then(|d| draw_account[d].filter(|_| data.draws[d].account == repayment.account)) {
-                    Some(account) => account,
-                    None => match account_index.get(repayment.account.as_str()) {
-                        Some(&account) => account,
-                        None => continue,
-                    },
-                };
-            match linked.as_ref() {
-                Some(&d) => payments[d].push((repayment.at, repayment.amount, r)),
-                None if billed[account] => {
-                    cards.entry(account).or_default().payments.push((repayment.at.date(), repayment.amount))
-                }
-                None => unlinked.entry(account).or_default().push(r),
+            // A repayment that names a draw pays that draw, whatever account it names
+            // (validation holds the two to agree).
+            if let Some(&d) = repayment.draw.as_deref().and_then(|d| draw_index.get(d)) {
+                paid.push(Payment { draw: d, at: repayment.at, amount: repayment.amount, repayment: r });
+                continue;
+            }
+            let Some(&account) = account_index.get(repayment.account.as_str()) else { continue };
+            if billed[account] {
+                cards.entry(account).or_default().payments.push((repayment.at.date(), repayment.amount));
+            } else {
+                unlinked.entry(account).or_default().push(r);
             }
         }
-        allocate_unlinked(data, &account_index, &draws, &mut payments, unlinked);
+        allocate_unlinked(data, &account_index, &draws, &mut paid, unlinked);
+        let (paid, starts) = group_by_draw(paid, data.draws.len());
 
         let mut ledger = Ledger::default();
         let due_count = draws.iter().map(|b| b.due_dates.len()).sum::<usize>() + data.statements.len();
         ledger.dues.reserve(due_count);
-        for (d, mut pays) in payments.into_iter().enumerate() {
-            pays.sort_by_key(|p| p.0);
+        ledger.on_time.reserve(due_count);
+        let mut paid = paid;
+        for d in 0..data.draws.len() {
+            let pays = &mut paid[starts[d]..starts[d + 1]];
+            if !pays.is_sorted_by_key(|p| p.at) {
+                pays.sort_by_key(|p| p.at);
+            }
+            let pays = &*pays;
             let account = draw_account[d].unwrap_or(0);
             let until = data.accounts.get(account).and_then(|a| a.imported_until);
             let book = &mut draws[d];
             let mut cumulative = Money::ZERO;
             book.payments = pays
                 .iter()
-                .map(|(at, amount, _)| {
-                    cumulative += *amount;
-                    (at.date(), cumulative)
+                .map(|p| {
+                    cumulative += p.amount;
+                    (p.at.date(), cumulative)
                 })
                 .collect();
             if !book.billed_by_statement
@@ -291,7 +295,7 @@ impl Ledger {
             }
             settle(book, rules);
             if !book.billed_by_statement {
-                ledger.add_draw_dues(d, account, book, rules, &pays, until);
+                ledger.add_draw_dues(d, account, book, rules, pays, until);
             }
         }
         ledger.draws = draws;
@@ -328,7 +332,7 @@ impl Ledger {
         account: usize,
         book: &DrawBook,
         rules: &PaymentHistory,
-        pays: &[(NaiveDateTime, Money, usize)],
+        pays: &[Payment],
         until: Option<NaiveDate>,
     ) {
         let mut previous = Money::ZERO;
@@ -346,7 +350,7 @@ impl Ledger {
                 _ => book.payments.iter().find(|(_, cum)| *cum >= required).map(|(day, _)| *day),
             };
             let due = Due { source: Source::Draw(d), account, due: *due_date, amount, met_on };
-            self.track(due, &mut chain, rules, || pays.iter().map(|p| p.2).collect());
+            self.track(due, &mut chain, rules, || pays.iter().map(|p| p.repayment).collect());
         }
         if let Some(episode) = chain {
             self.episodes.push(episode);
@@ -407,6 +411,7 @@ impl Ledger {
     ) {
         let grace = rules.grace_days;
         let late = !due.on_time(grace);
+        self.on_time.push(!late);
         let start = due.due + chrono::Duration::days(grace + 1);
         let index = self.dues.len();
         let met_on = due.met_on;
@@ -478,14 +483,50 @@ fn settle(book: &mut DrawBook, rules: &PaymentHistory) {
     }
 }
 
+/// A repayment, or the part of one, that pays a draw.
+#[derive(Clone, Copy, Debug, Default)]
+struct Payment {
+    draw: usize,
+    at: NaiveDateTime,
+    amount: Money,
+    repayment: usize,
+}
+
+/// Groups payments by draw, keeping their order within each draw: the payments, and where
+/// each draw's start (`starts[d]..starts[d + 1]`).
+fn group_by_draw(payments: Vec<Payment>, draws: usize) -> (Vec<Payment>, Vec<usize>) {
+    let mut starts = vec![0usize; draws + 1];
+    for payment in &payments {
+        starts[payment.draw + 1] += 1;
+    }
+    for d in 1..starts.len() {
+        starts[d] += starts[d - 1];
+    }
+    let mut next = starts.clone();
+    let mut grouped = vec![Payment::default(); payments.len()];
+    for payment in payments {
+        let slot = &mut next[payment.draw];
+        grouped[*slot] = payment;
+        *slot += 1;
+    }
+    (grouped, starts)
+}
+
 /// Unlinked repayments on accounts not billed by statements pay the oldest draw first.
 fn allocate_unlinked(
     data: &DataFile,
     account_index: &IdMap,
     books: &[DrawBook],
-    payments: &mut [Vec<(NaiveDateTime, Money, usize)>],
+    payments: &mut Vec<Payment>,
     unlinked: HashMap<usize, Vec<usize>>,
 ) {
+    if unlinked.is_empty() {
+        return;
+    }
+    let mut linked_paid = vec![Money::ZERO; books.len()];
+    for payment in payments.iter() {
+        linked_paid[payment.draw] += payment.amount;
+    }
     let mut draws_by_account: HashMap<usize, Vec<usize>> = HashMap::new();
     for (d, draw) in data.draws.iter().enumerate() {
         if let Some(&a) = account_index.get(draw.account.as_str()) {
@@ -500,7 +541,7 @@ fn allocate_unlinked(
             .iter()
             .map(|d| {
                 let total = books[*d].cum_due.last().copied().unwrap_or(books[*d].principal);
-                (total - payments[*d].iter().map(|p| p.1).sum::<Money>()).at_least_zero()
+                (total - linked_paid[*d]).at_least_zero()
             })
             .collect();
         let mut next = 0;
@@ -512,7 +553,7 @@ fn allocate_unlinked(
             while left > Money::ZERO && i < draws.len() && data.draws[draws[i]].at <= repayment.at {
                 let take = left.min(room[i]);
                 if take > Money::ZERO {
-                    payments[draws[i]].push((repayment.at, take, r));
+                    payments.push(Payment { draw: draws[i], at: repayment.at, amount: take, repayment: r });
                     room[i] -= take;
                     left -= take;
                 }
@@ -526,7 +567,7 @@ fn allocate_unlinked(
             if left > Money::ZERO
                 && let Some(i) = last_taker
             {
-                payments[draws[i]].push((repayment.at, left, r));
+                payments.push(Payment { draw: draws[i], at: repayment.at, amount: left, repayment: r });
             }
         }
     }
@@ -615,6 +656,27 @@ pub fn month_start(day: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repayment_that_names_a_draw_pays_it_even_under_a_wrong_account() {
+        use crate::domain::generate::{GenerateOptions, generate};
+        let data = generate(&GenerateOptions { seed: 4, years: 1, target_records: 300, ..GenerateOptions::default() });
+        let rules = crate::engine::Rules::default_rules();
+        let before = Ledger::build(&data, &rules.factors.payment_history);
+        let mut odd = data.clone();
+        let mut renamed = 0;
+        for repayment in odd.repayments.iter_mut().filter(|r| r.draw.is_some()).step_by(3) {
+            repayment.account = "an account not in the file".into();
+            renamed += 1;
+        }
+        assert!(renamed > 10, "only {renamed} linked repayments");
+        let after = Ledger::build(&odd, &rules.factors.payment_history);
+        for (d, (a, b)) in before.draws.iter().zip(&after.draws).enumerate() {
+            assert_eq!(a.payments, b.payments, "draw {d}");
+            assert_eq!(a.settled_on, b.settled_on, "draw {d}");
+        }
+        assert_eq!(before.episodes.len(), after.episodes.len());
+    }
 
     /// Equal instalments by the textbook formula, with powers computed from scratch each time.
     fn annuity_principal(p: i128, rate: i128, n: u32, k: u32) -> i128 {
