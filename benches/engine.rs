@@ -60,7 +60,7 @@ fn main() {
     });
     for (part, took) in [
         ("  of which: index (ledger, sorted lists)", index),
-        ("  of which: the sweep's change days", sweep_index),
+        ("  of which: the sweep's index (running totals)", sweep_index),
         ("  of which: simulate", simulated),
         ("  of which: reasons", reasons),
     ] {

@@ -11,7 +11,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
 
 use crate::domain::{AccountKind, DataFile, EventKind, Money};
 
-use super::index::{IdMap, id_map};
+use super::index::{IdMap, both, id_map, worth_two_threads};
 use super::ledger::{Ledger, Source};
 use super::rules::Rules;
 
@@ -232,10 +232,23 @@ fn month_key(day: NaiveDate) -> i32 {
     day.year() * 12 + day.month0() as i32
 }
 
-impl<'a> Prepared<'a> {
-    /// Indexes the records; `horizon` is the last day any question will be asked about.
-    pub fn new(data: &'a DataFile, rules: &'a Rules, horizon: NaiveDate) -> Prepared<'a> {
-        let ledger = Ledger::build(data, &rules.factors.payment_history);
+/// The parts of [`Prepared`] that need no ledger.
+struct Lists<'a> {
+    account_index: IdMap<'a>,
+    target: Option<usize>,
+    draws_by_time: Vec<usize>,
+    target_draws: Vec<usize>,
+    inquiries_by_date: Vec<usize>,
+    events_by_time: Vec<usize>,
+    target_observed: Vec<usize>,
+    record_start: NaiveDate,
+    draw_account: Vec<Option<usize>>,
+    draw_on_target: Vec<bool>,
+    draw_other_lender: Vec<Option<&'a str>>,
+}
+
+impl<'a> Lists<'a> {
+    fn new(data: &'a DataFile) -> Lists<'a> {
         let account_index = id_map(&data.accounts, |a| a.id.as_str());
         let target = account_index.get(data.profile.target.as_str()).copied();
         let mut draws_by_time: Vec<usize> = (0..data.draws.len()).collect();
@@ -252,15 +265,6 @@ impl<'a> Prepared<'a> {
         target_observed.sort_by_key(|o| data.observed_limits[*o].on);
         let record_start =
             data.accounts.iter().map(|a| a.opened).chain([data.profile.joined]).min().unwrap_or(data.profile.joined);
-        let mut count = 0u32;
-        let on_time_before = std::iter::once(0)
-            .chain(ledger.by_date.iter().map(|i| {
-                count += u32::from(ledger.on_time[*i]);
-                count
-            }))
-            .collect();
-        let active_by_month = ActiveByMonth::new(&ledger, horizon);
-        let identity_verified_from = data.profile.identity_verified.then_some(NaiveDate::MIN);
         let draw_account: Vec<Option<usize>> =
             data.draws.iter().map(|d| account_index.get(d.account.as_str()).copied()).collect();
         let draw_on_target = data.draws.iter().map(|d| d.account == data.profile.target).collect();
@@ -274,6 +278,50 @@ impl<'a> Prepared<'a> {
                 counts.then_some(account.lender.as_str())
             })
             .collect();
+        Lists {
+            account_index,
+            target,
+            draws_by_time,
+            target_draws,
+            inquiries_by_date,
+            events_by_time,
+            target_observed,
+            record_start,
+            draw_account,
+            draw_on_target,
+            draw_other_lender,
+        }
+    }
+}
+
+impl<'a> Prepared<'a> {
+    /// Indexes the records; `horizon` is the last day any question will be asked about.
+    pub fn new(data: &'a DataFile, rules: &'a Rules, horizon: NaiveDate) -> Prepared<'a> {
+        // The ledger and the lists by time do not depend on each other.
+        let (ledger, lists) =
+            both(worth_two_threads(data), || Ledger::build(data, &rules.factors.payment_history), || Lists::new(data));
+        let Lists {
+            account_index,
+            target,
+            draws_by_time,
+            target_draws,
+            inquiries_by_date,
+            events_by_time,
+            target_observed,
+            record_start,
+            draw_account,
+            draw_on_target,
+            draw_other_lender,
+        } = lists;
+        let mut count = 0u32;
+        let on_time_before = std::iter::once(0)
+            .chain(ledger.by_date.iter().map(|i| {
+                count += u32::from(ledger.on_time[*i]);
+                count
+            }))
+            .collect();
+        let active_by_month = ActiveByMonth::new(&ledger, horizon);
+        let identity_verified_from = data.profile.identity_verified.then_some(NaiveDate::MIN);
         let bureau_months = Months::new(rules.factors.payment_history.bureau_years * 12);
         let episode_aged_out =
             ledger.episodes.iter().map(|e| e.end.and_then(|end| end.checked_add_months(bureau_months))).collect();

@@ -51,6 +51,30 @@ impl Hasher for WordHash {
     }
 }
 
+/// From how many draws and repayments indexing is split over two threads: below it, starting
+/// a thread costs more than it saves.
+const ON_TWO_THREADS_FROM: usize = 4_000;
+
+/// True when a record is big enough to index on two threads.
+pub fn worth_two_threads(data: &crate::domain::DataFile) -> bool {
+    data.draws.len() + data.repayments.len() >= ON_TWO_THREADS_FROM
+}
+
+/// Runs `a` and `b`, on two threads when `two` is set (a panic in either goes on as one here).
+pub fn both<A: Send, B: Send>(two: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    if !two {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let other = scope.spawn(b);
+        let first = a();
+        match other.join() {
+            Ok(second) => (first, second),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
 /// A map from ids to positions.
 pub type IdMap<'a> = HashMap<&'a str, usize, BuildHasherDefault<WordHash>>;
 

@@ -14,7 +14,7 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
 
 use crate::domain::{DataFile, Money, Percent, RepayMethod};
 
-use super::index::{IdMap, id_map, sort_by_day};
+use super::index::{IdMap, both, id_map, sort_by_day, worth_two_threads};
 use super::rules::PaymentHistory;
 
 /// What a due amount belongs to.
@@ -220,8 +220,13 @@ pub struct Ledger {
 impl Ledger {
     /// Builds the ledger.
     pub fn build(data: &DataFile, rules: &PaymentHistory) -> Ledger {
+        Ledger::build_on(data, rules, worth_two_threads(data))
+    }
+
+    /// [`Ledger::build`], with the work that splits cleanly on two threads when `two` is set:
+    /// the same ledger either way.
+    fn build_on(data: &DataFile, rules: &PaymentHistory, two: bool) -> Ledger {
         let account_index = id_map(&data.accounts, |a| a.id.as_str());
-        let draw_index = id_map(&data.draws, |d| d.id.as_str());
         let billed: Vec<bool> = {
             let mut billed = vec![false; data.accounts.len()];
             for statement in &data.statements {
@@ -234,70 +239,47 @@ impl Ledger {
         let draw_account: Vec<Option<usize>> =
             data.draws.iter().map(|d| account_index.get(d.account.as_str()).copied()).collect();
 
-        let mut draws: Vec<DrawBook> = data
-            .draws
-            .iter()
-            .zip(&draw_account)
-            .map(|(draw, account)| {
-                let mut book = schedule(draw.at.date(), draw.amount, draw.term_months, draw.repay, draw.daily_rate_pct);
-                book.billed_by_statement = account.is_some_and(|a| billed[a]);
-                book
-            })
-            .collect();
-
-        // Payments on draws, as (draw, time, amount, repayment), grouped by draw below.
-        let mut paid: Vec<Payment> = Vec::with_capacity(data.repayments.len());
-        let mut cards: BTreeMap<usize, CardBook> = BTreeMap::new();
-        let mut unlinked: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (r, repayment) in data.repayments.iter().enumerate() {
-            // A repayment that names a draw pays that draw, whatever account it names
-            // (validation holds the two to agree).
-            if let Some(&d) = repayment.draw.as_deref().and_then(|d| draw_index.get(d)) {
-                paid.push(Payment { draw: d, at: repayment.at, amount: repayment.amount, repayment: r });
-                continue;
-            }
-            let Some(&account) = account_index.get(repayment.account.as_str()) else { continue };
-            if billed[account] {
-                cards.entry(account).or_default().payments.push((repayment.at.date(), repayment.amount));
-            } else {
-                unlinked.entry(account).or_default().push(r);
-            }
-        }
-        allocate_unlinked(data, &account_index, &draws, &mut paid, unlinked);
-        let (paid, starts) = group_by_draw(paid, data.draws.len());
-
-        let mut ledger = Ledger::default();
-        let due_count = draws.iter().map(|b| b.due_dates.len()).sum::<usize>() + data.statements.len();
-        ledger.dues.reserve(due_count);
-        ledger.on_time.reserve(due_count);
-        let mut paid = paid;
-        for d in 0..data.draws.len() {
-            let pays = &mut paid[starts[d]..starts[d + 1]];
-            if !pays.is_sorted_by_key(|p| p.at) {
-                pays.sort_by_key(|p| p.at);
-            }
-            let pays = &*pays;
-            let account = draw_account[d].unwrap_or(0);
-            let until = data.accounts.get(account).and_then(|a| a.imported_until);
-            let book = &mut draws[d];
-            let mut cumulative = Money::ZERO;
-            book.payments = pays
+        // The draws' schedules and the matching of repayments to draws do not depend on each
+        // other.
+        let schedules = || -> Vec<DrawBook> {
+            data.draws
                 .iter()
-                .map(|p| {
-                    cumulative += p.amount;
-                    (p.at.date(), cumulative)
+                .zip(&draw_account)
+                .map(|(draw, account)| {
+                    let mut book =
+                        schedule(draw.at.date(), draw.amount, draw.term_months, draw.repay, draw.daily_rate_pct);
+                    book.billed_by_statement = account.is_some_and(|a| billed[a]);
+                    book
                 })
-                .collect();
-            if !book.billed_by_statement
-                && let Some(until) = until
-            {
-                assume_schedule_after(book, until, rules.grace_days);
-            }
-            settle(book, rules);
-            if !book.billed_by_statement {
-                ledger.add_draw_dues(d, account, book, rules, pays, until);
-            }
+                .collect()
+        };
+        let matching = || match_repayments(data, &account_index, &billed);
+        let (mut draws, matched) = both(two, schedules, matching);
+        let Matched { mut paid, mut cards, unlinked } = matched;
+        allocate_unlinked(data, &account_index, &draws, &mut paid, unlinked);
+        let (mut paid, starts) = group_by_draw(paid, data.draws.len());
+
+        // Each draw's dues and overdue episodes depend on that draw alone: two halves of the
+        // draws, by how many dues each has, put together in draw order.
+        let total: usize = draws.iter().map(|b| b.due_dates.len()).sum();
+        let mut mid = 0;
+        let mut seen = 0;
+        while mid < draws.len() && seen * 2 < total {
+            seen += draws[mid].due_dates.len();
+            mid += 1;
         }
+        if !two {
+            mid = draws.len();
+        }
+        let (books_left, books_right) = draws.split_at_mut(mid);
+        let (paid_left, paid_right) = paid.split_at_mut(starts[mid]);
+        let accounts = DrawAccounts { data, draw_account: &draw_account, starts: &starts };
+        let (mut ledger, right) = both(
+            two,
+            || accounts.dues(0, books_left, paid_left, rules),
+            || accounts.dues(mid, books_right, paid_right, rules),
+        );
+        ledger.append(right);
         ledger.draws = draws;
 
         for (s, statement) in data.statements.iter().enumerate() {
@@ -322,6 +304,19 @@ impl Ledger {
         ledger.by_date = by_date.into_iter().map(|(_, i)| i).collect();
         ledger.episodes.sort_by_key(|e| e.start);
         ledger
+    }
+
+    /// Adds the dues and episodes of `later`, worked out apart, after its own.
+    fn append(&mut self, later: Ledger) {
+        let offset = self.dues.len();
+        self.dues.extend(later.dues);
+        self.on_time.extend(later.on_time);
+        self.episodes.extend(later.episodes.into_iter().map(|mut episode| {
+            for due in &mut episode.dues {
+                *due += offset;
+            }
+            episode
+        }));
     }
 
     /// Dues whose grace ends after `until` (an imported account's last covered day) are left
@@ -480,6 +475,85 @@ fn settle(book: &mut DrawBook, rules: &PaymentHistory) {
             book.settled_on = Some(*day);
             return;
         }
+    }
+}
+
+/// Repayments matched to what they pay.
+struct Matched {
+    /// Payments on draws, in the order of the repayments.
+    paid: Vec<Payment>,
+    /// Payments on accounts billed by statements.
+    cards: BTreeMap<usize, CardBook>,
+    /// Repayments that name no draw, by account, to be spread over its draws.
+    unlinked: HashMap<usize, Vec<usize>>,
+}
+
+fn match_repayments(data: &DataFile, account_index: &IdMap, billed: &[bool]) -> Matched {
+    let draw_index = id_map(&data.draws, |d| d.id.as_str());
+    let mut matched =
+        Matched { paid: Vec::with_capacity(data.repayments.len()), cards: BTreeMap::new(), unlinked: HashMap::new() };
+    for (r, repayment) in data.repayments.iter().enumerate() {
+        // A repayment that names a draw pays that draw, whatever account it names
+        // (validation holds the two to agree).
+        if let Some(&d) = repayment.draw.as_deref().and_then(|d| draw_index.get(d)) {
+            matched.paid.push(Payment { draw: d, at: repayment.at, amount: repayment.amount, repayment: r });
+            continue;
+        }
+        let Some(&account) = account_index.get(repayment.account.as_str()) else { continue };
+        if billed[account] {
+            matched.cards.entry(account).or_default().payments.push((repayment.at.date(), repayment.amount));
+        } else {
+            matched.unlinked.entry(account).or_default().push(r);
+        }
+    }
+    matched
+}
+
+/// What working out a run of draws' dues reads.
+struct DrawAccounts<'d> {
+    data: &'d DataFile,
+    draw_account: &'d [Option<usize>],
+    /// Where each draw's payments start in the grouped payments.
+    starts: &'d [usize],
+}
+
+impl DrawAccounts<'_> {
+    /// The dues and episodes of the draws from `first` on, whose books and grouped payments
+    /// are given: a ledger of just those, numbered from zero.
+    fn dues(&self, first: usize, books: &mut [DrawBook], paid: &mut [Payment], rules: &PaymentHistory) -> Ledger {
+        let mut ledger = Ledger::default();
+        let due_count = books.iter().map(|b| b.due_dates.len()).sum::<usize>();
+        ledger.dues.reserve(due_count);
+        ledger.on_time.reserve(due_count);
+        let base = self.starts[first];
+        for (i, book) in books.iter_mut().enumerate() {
+            let d = first + i;
+            let pays = &mut paid[self.starts[d] - base..self.starts[d + 1] - base];
+            if !pays.is_sorted_by_key(|p| p.at) {
+                pays.sort_by_key(|p| p.at);
+            }
+            let pays = &*pays;
+            let account = self.draw_account[d].unwrap_or(0);
+            let until = self.data.accounts.get(account).and_then(|a| a.imported_until);
+            let mut cumulative = Money::ZERO;
+            book.payments = pays
+                .iter()
+                .map(|p| {
+                    cumulative += p.amount;
+                    (p.at.date(), cumulative)
+                })
+                .collect();
+            if !book.billed_by_statement
+                && let Some(until) = until
+            {
+                assume_schedule_after(book, until, rules.grace_days);
+            }
+            settle(book, rules);
+            if !book.billed_by_statement {
+                ledger.add_draw_dues(d, account, book, rules, pays, until);
+            }
+        }
+        ledger
     }
 }
 
@@ -656,6 +730,27 @@ pub fn month_start(day: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_threads_build_the_same_ledger_as_one() {
+        use crate::domain::generate::{GenerateOptions, generate};
+        let rules = crate::engine::Rules::default_rules();
+        for seed in 0..6 {
+            let opts = GenerateOptions {
+                seed,
+                years: 2,
+                target_records: 1_500,
+                miss_rate_pct: [0, 10, 40][seed as usize % 3],
+                lenders: 4,
+                ..GenerateOptions::default()
+            };
+            let data = generate(&opts);
+            let one = Ledger::build_on(&data, &rules.factors.payment_history, false);
+            let two = Ledger::build_on(&data, &rules.factors.payment_history, true);
+            assert!(!one.episodes.is_empty() || opts.miss_rate_pct == 0);
+            assert_eq!(format!("{one:?}"), format!("{two:?}"), "seed {seed}");
+        }
+    }
 
     #[test]
     fn a_repayment_that_names_a_draw_pays_it_even_under_a_wrong_account() {
