@@ -21,11 +21,12 @@ use crate::domain::Money;
 use crate::domain::EventKind;
 
 use super::features::{Measure, Prepared, is_flag, months_between, utilisation, window_start};
+use super::index::{both, worth_two_threads};
 use super::ledger::Episode;
 
-/// What the draws and the overdue episodes add up to at the end of a day.
+/// What the draws add up to at the end of a day.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Totals {
+struct DrawTotals {
     /// Principal owed on the explained line.
     owed_target: Money,
     /// Principal owed on the other lines.
@@ -34,18 +35,33 @@ struct Totals {
     service: Money,
     /// Other lenders that count.
     lenders: i64,
+}
+
+/// What the overdue episodes add up to at the end of a day.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct EpisodeTotals {
     /// Points the episodes on the report cost.
     penalty: i64,
     /// Episodes uncovered.
     open: i64,
 }
 
-impl Totals {
-    fn add(&mut self, other: &Totals) {
+/// Totals that can be added up.
+trait Sum: Copy + Default {
+    fn add(&mut self, other: &Self);
+}
+
+impl Sum for DrawTotals {
+    fn add(&mut self, other: &Self) {
         self.owed_target += other.owed_target;
         self.owed_other += other.owed_other;
         self.service += other.service;
         self.lenders += other.lenders;
+    }
+}
+
+impl Sum for EpisodeTotals {
+    fn add(&mut self, other: &Self) {
         self.penalty += other.penalty;
         self.open += other.open;
     }
@@ -65,6 +81,23 @@ fn day_number(day: NaiveDate) -> i32 {
 }
 
 impl DayAxis {
+    /// An axis from `first` to `last` for about `count` changes; `days` lists every day that
+    /// occurs, asked only when the span is too wide to keep a slot for each day.
+    fn over(first: i32, last: i32, count: usize, days: impl FnOnce() -> Vec<i32>) -> DayAxis {
+        if first > last {
+            return DayAxis::Dense { first: 0, len: 0 };
+        }
+        let span = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(usize::MAX);
+        if span <= count.max(1 << 16) {
+            return DayAxis::Dense { first, len: span };
+        }
+        // Days far apart (a date typed with the wrong century): only the days that occur.
+        let mut days = days();
+        days.sort_unstable();
+        days.dedup();
+        DayAxis::Sparse(days)
+    }
+
     /// The slot of a day on the axis.
     fn slot(&self, day: i32) -> usize {
         match self {
@@ -92,14 +125,45 @@ impl DayAxis {
     }
 }
 
+/// Running totals by day: each change is added to its day's slot, and the slots are summed
+/// once, so no list of every change needs sorting by day.
+struct Running<T> {
+    axis: DayAxis,
+    totals: Vec<T>,
+}
+
+impl<T: Sum> Running<T> {
+    fn new(axis: DayAxis) -> Running<T> {
+        let totals = vec![T::default(); axis.len()];
+        Running { axis, totals }
+    }
+
+    /// The slot to add a change on `day` to (a day on the axis).
+    fn change(&mut self, day: i32) -> &mut T {
+        &mut self.totals[self.axis.slot(day)]
+    }
+
+    /// Adds up the changes: from here on each slot holds the totals at the end of its day.
+    fn sum(mut self) -> Running<T> {
+        for i in 1..self.totals.len() {
+            let before = self.totals[i - 1];
+            self.totals[i].add(&before);
+        }
+        self
+    }
+
+    /// The totals at the end of `day`.
+    fn at(&self, day: NaiveDate) -> T {
+        self.axis.upto(day_number(day)).map_or_else(T::default, |slot| self.totals[slot])
+    }
+}
+
 /// What every sweep over one [`Prepared`] record reads, built once on first use.
 pub struct SweepIndex {
-    /// The days on which the totals change.
-    axis: DayAxis,
-    /// What the draws and episodes add up to at the end of each day on the axis. Built from
-    /// each draw's and each episode's changes, worked out one by one when the index is built,
-    /// and added up: no list of every change sorted by day.
-    totals: Vec<Totals>,
+    /// What the draws add up to, day by day, from each draw's changes worked out draw by draw.
+    draws: Running<DrawTotals>,
+    /// What the overdue episodes add up to, day by day.
+    episodes: Running<EpisodeTotals>,
     /// Days on which a serious overdue episode comes onto or leaves the report: (day,
     /// (episode, on)), in day order.
     serious_changes: Vec<(i32, (u32, bool))>,
@@ -251,7 +315,7 @@ impl<'p, 'a> Sweep<'p, 'a> {
         let index = self.index;
         let factors = &p.rules.factors;
         let ph = &factors.payment_history;
-        let totals = index.axis.upto(day_number(t)).map_or_else(Totals::default, |slot| index.totals[slot]);
+        let (totals, episodes) = (index.draws.at(t), index.episodes.at(t));
         let (card_balance, card_limit, billed) = p.card_totals(t);
         let card_service = card_balance.mul_ratio(factors.amounts_owed.card_service_pct, 100);
         let debt_service = totals.service + card_service;
@@ -301,8 +365,8 @@ impl<'p, 'a> Sweep<'p, 'a> {
             t,
             record_months: months_between(p.record_start, t),
             on_time_items,
-            overdue_penalty: totals.penalty,
-            open_overdues: totals.open,
+            overdue_penalty: episodes.penalty,
+            open_overdues: episodes.open,
             serious_overdue: self.serious.last().copied(),
             utilisation_pct: utilisation(billed, card_limit),
             card_balance,
@@ -369,26 +433,14 @@ pub(super) fn months_after(from: NaiveDate, months: u32) -> Option<NaiveDate> {
 impl SweepIndex {
     fn new(p: &Prepared) -> SweepIndex {
         let data = p.data;
-        let draws = DrawWalk::new(p);
-        let (episode_changes, mut serious_changes) = episode_changes(p);
-        let axis = draws.axis(&episode_changes);
-        let mut totals = vec![Totals::default(); axis.len()];
-        draws.add_to(&axis, &mut totals);
-        for (day, change) in &episode_changes {
-            let slot = &mut totals[axis.slot(*day)];
-            slot.penalty += change.penalty;
-            slot.open += change.open;
-        }
-        for i in 1..totals.len() {
-            let before = totals[i - 1];
-            totals[i].add(&before);
-        }
-        super::index::sort_by_day(&mut serious_changes);
+        // The draws' totals and the episodes' do not depend on each other.
+        let (draws, (episodes, serious_changes)) =
+            both(worth_two_threads(data), || DrawWalk::new(p).totals(), || episode_totals(p));
         let flags: Vec<usize> = p.events_by_time.iter().copied().filter(|e| is_flag(data.events[*e].kind)).collect();
         let event_kind = |e: &usize| data.events[*e].kind;
         SweepIndex {
-            axis,
-            totals,
+            draws,
+            episodes,
             serious_changes,
             due_days: p.ledger.by_date.iter().map(|i| p.ledger.dues[*i].due).collect(),
             draw_days: p.draws_by_time.iter().map(|d| data.draws[*d].at.date()).collect(),
@@ -459,12 +511,11 @@ impl<'p, 'a> DrawWalk<'p, 'a> {
         days.dedup();
     }
 
-    /// The axis for the draws' days and the episodes' changes: every day between the first and
-    /// the last when that is a modest span, else the days themselves.
-    fn axis(&self, episodes: &[(i32, EpisodeChange)]) -> DayAxis {
+    /// The axis for the draws' days.
+    fn axis(&self) -> DayAxis {
         let mut first = i32::MAX;
         let mut last = i32::MIN;
-        let mut count = episodes.len();
+        let mut count = 0;
         let mut see = |day: NaiveDate| {
             let day = day_number(day);
             first = first.min(day);
@@ -486,33 +537,22 @@ impl<'p, 'a> DrawWalk<'p, 'a> {
                 see(day);
             }
         }
-        for (day, _) in episodes {
-            first = first.min(*day);
-            last = last.max(*day);
-        }
-        if first > last {
-            return DayAxis::Dense { first: 0, len: 0 };
-        }
-        let span = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(usize::MAX);
-        if span <= count.max(1 << 16) {
-            return DayAxis::Dense { first, len: span };
-        }
-        // Days far apart (a date typed with the wrong century): only the days that occur.
-        let mut all: Vec<i32> = episodes.iter().map(|(day, _)| *day).collect();
-        let mut days = Vec::new();
-        for d in 0..self.p.ledger.draws.len() {
-            if !self.skipped(d) {
-                self.days(d, &mut days);
-                all.extend(days.iter().map(|day| day_number(*day)));
+        DayAxis::over(first, last, count, || {
+            let mut all = Vec::new();
+            let mut days = Vec::new();
+            for d in 0..self.p.ledger.draws.len() {
+                if !self.skipped(d) {
+                    self.days(d, &mut days);
+                    all.extend(days.iter().map(|day| day_number(*day)));
+                }
             }
-        }
-        all.sort_unstable();
-        all.dedup();
-        DayAxis::Sparse(all)
+            all
+        })
     }
 
-    /// Adds each draw's changes to `totals` (one slot per day of `axis`, not yet added up).
-    fn add_to(&self, axis: &DayAxis, totals: &mut [Totals]) {
+    /// Each draw's changes, added up by day.
+    fn totals(&self) -> Running<DrawTotals> {
+        let mut totals: Running<DrawTotals> = Running::new(self.axis());
         let p = self.p;
         // When another lender's draws start or stop making it count: (day, (lender, ±1)).
         let mut lender_changes: Vec<(i32, (u32, i32))> = Vec::new();
@@ -544,7 +584,7 @@ impl<'p, 'a> DrawWalk<'p, 'a> {
                     (owed, book.monthly_service_passed(owed, passed))
                 };
                 let day = day_number(*t);
-                let slot = &mut totals[axis.slot(day)];
+                let slot = totals.change(day);
                 let sum = if on_target { &mut slot.owed_target } else { &mut slot.owed_other };
                 *sum += owed - owed_before;
                 slot.service += service - service_before;
@@ -563,23 +603,33 @@ impl<'p, 'a> DrawWalk<'p, 'a> {
             let n = &mut draws_counting[lender as usize];
             let had = *n > 0;
             *n += change;
-            totals[axis.slot(day)].lenders += i64::from(*n > 0) - i64::from(had);
+            totals.change(day).lenders += i64::from(*n > 0) - i64::from(had);
         }
+        totals.sum()
     }
 }
 
-/// An overdue episode's change to the totals on a day.
-#[derive(Clone, Copy, Debug, Default)]
-struct EpisodeChange {
-    penalty: i64,
-    open: i64,
+/// The overdue episodes' totals by day, and the days a serious one comes onto or leaves the
+/// report, in day order.
+#[allow(clippy::type_complexity)]
+fn episode_totals(p: &Prepared) -> (Running<EpisodeTotals>, Vec<(i32, (u32, bool))>) {
+    let (changes, mut serious_changes) = episode_changes(p);
+    let first = changes.iter().map(|(day, _)| *day).min().unwrap_or(i32::MAX);
+    let last = changes.iter().map(|(day, _)| *day).max().unwrap_or(i32::MIN);
+    let axis = DayAxis::over(first, last, changes.len(), || changes.iter().map(|(day, _)| *day).collect());
+    let mut totals: Running<EpisodeTotals> = Running::new(axis);
+    for (day, change) in &changes {
+        totals.change(*day).add(change);
+    }
+    super::index::sort_by_day(&mut serious_changes);
+    (totals.sum(), serious_changes)
 }
 
 /// Each overdue episode's changes on every day its part can change: started, each step of the
 /// severity table while uncovered, covered, each step of the recency table, and the day it
 /// leaves the report. Also the days a serious one comes onto or leaves the report.
 #[allow(clippy::type_complexity)]
-fn episode_changes(p: &Prepared) -> (Vec<(i32, EpisodeChange)>, Vec<(i32, (u32, bool))>) {
+fn episode_changes(p: &Prepared) -> (Vec<(i32, EpisodeTotals)>, Vec<(i32, (u32, bool))>) {
     let ph = &p.rules.factors.payment_history;
     // Started, covered, aged out, and each step of the two tables at most.
     let per_episode = 3 + ph.severity.0.len() + ph.recency_pct.0.len();
@@ -619,7 +669,7 @@ fn episode_changes(p: &Prepared) -> (Vec<(i32, EpisodeChange)>, Vec<(i32, (u32, 
             }
             let day = day_number(*t);
             let (was, now) = (before.totals(), part.totals());
-            changes.push((day, EpisodeChange { penalty: now.0 - was.0, open: now.1 - was.1 }));
+            changes.push((day, EpisodeTotals { penalty: now.0 - was.0, open: now.1 - was.1 }));
             if before.serious() != part.serious() {
                 serious_changes.push((day, (e as u32, part.serious())));
             }
