@@ -32,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::hint::black_box(credit_health::engine::explain(&data, &Rules::default_rules(), end));
     println!("engine::explain alone (with timeline): {:?}", started.elapsed());
     let started = Instant::now();
-    let analysis = Analysis::build(1, &data, &Rules::default_rules(), end);
+    let analysis = Analysis::build(1, &data, &Rules::default_rules(), end, None);
     println!("analysis alone (engine + chart series + id index): {:?}", started.elapsed());
     drop((data, analysis));
 

@@ -12,7 +12,7 @@ use credit_health::personas;
 
 /// Every `step`-th day from `from` to `to`, checked against a from-scratch measurement.
 fn check_days(name: &str, data: &DataFile, rules: &Rules, from: NaiveDate, to: NaiveDate, step: i64) -> usize {
-    let prepared = Prepared::new(data, rules, to);
+    let prepared = Prepared::new(data, rules);
     let mut sweep = Sweep::new(&prepared);
     let mut day = from;
     let mut checked = 0;
@@ -68,7 +68,7 @@ fn asking_about_an_earlier_day_again_gives_that_day() {
     let opts =
         GenerateOptions { seed: 7, years: 3, target_records: 2_000, miss_rate_pct: 20, ..GenerateOptions::default() };
     let data = generate(&opts);
-    let prepared = Prepared::new(&data, &rules, opts.end);
+    let prepared = Prepared::new(&data, &rules);
     let mut sweep = Sweep::new(&prepared);
     let days =
         [opts.end, opts.end - Duration::days(400), opts.end - Duration::days(30), opts.end - Duration::days(900)];

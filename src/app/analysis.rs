@@ -12,7 +12,7 @@ use super::edit::RecordKind;
 use super::worker::Latest;
 use crate::domain::DataFile;
 use crate::engine::explain::explain_prepared;
-use crate::engine::features::Prepared;
+use crate::engine::features::{Prepared, RecordIndex};
 use crate::engine::limit::simulate;
 use crate::engine::{Explanation, Rules};
 
@@ -27,16 +27,30 @@ pub struct Analysis {
     pub charts: ChartData,
     /// Where each id is: (kind, index) — ids are unique only within their list.
     pub by_id: HashMap<String, Vec<(RecordKind, usize)>>,
+    /// The records' index, kept for the what-if and for explaining them on another day.
+    pub index: Arc<RecordIndex>,
 }
 
 impl Analysis {
-    /// Builds the analysis of `data` (pure; may take a while on a big file).
-    pub fn build(generation: u64, data: &DataFile, rules: &Rules, as_of: NaiveDate) -> Analysis {
-        let prepared = Prepared::new(data, rules, as_of);
+    /// Builds the analysis of `data` (pure; may take a while on a big file), with the index
+    /// kept for these records when there is one.
+    pub fn build(
+        generation: u64,
+        data: &DataFile,
+        rules: &Rules,
+        as_of: NaiveDate,
+        index: Option<Arc<RecordIndex>>,
+    ) -> Analysis {
+        let index = match index {
+            Some(index) if index.fits(data, rules) => index,
+            _ => Arc::new(RecordIndex::build(data, rules)),
+        };
+        let prepared = Prepared::with(data, rules, &index);
         let history = simulate(&prepared, as_of);
         let explanation = explain_prepared(&prepared, &history, as_of, true);
         let charts = ChartData::build(data, &explanation);
-        Analysis { generation, explanation, charts, by_id: index_ids(data) }
+        drop(prepared);
+        Analysis { generation, explanation, charts, by_id: index_ids(data), index }
     }
 }
 
@@ -67,6 +81,8 @@ pub struct AnalysisJob {
     pub rules: Arc<Rules>,
     /// The day to explain.
     pub as_of: NaiveDate,
+    /// The index kept for this version of the records, if there is one.
+    pub index: Option<Arc<RecordIndex>>,
 }
 
 /// Keeps the newest analysis and rebuilds it on one background thread (or at once without
@@ -75,5 +91,7 @@ pub type Analyzer = Latest<AnalysisJob, Analysis>;
 
 /// A new analyzer; `background: false` builds on the calling thread (tests, benchmarks).
 pub fn analyzer(background: bool) -> Analyzer {
-    Latest::new(background, |job: AnalysisJob| Analysis::build(job.generation, &job.data, &job.rules, job.as_of))
+    Latest::new(background, |job: AnalysisJob| {
+        Analysis::build(job.generation, &job.data, &job.rules, job.as_of, job.index)
+    })
 }

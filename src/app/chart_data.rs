@@ -274,7 +274,7 @@ mod tests {
         let as_of = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
         let data = full();
         let rules = crate::engine::Rules::default_rules();
-        let analysis = crate::app::analysis::Analysis::build(1, &data, &rules, as_of);
+        let analysis = crate::app::analysis::Analysis::build(1, &data, &rules, as_of, None);
         let chart = &analysis.charts;
         assert!(chart.markers.iter().any(|m| m.kind == MarkerKind::Cut), "the observed drop 20000 -> 15000");
         let inquiries = chart.markers.iter().filter(|m| m.kind == MarkerKind::Inquiry).count();

@@ -16,6 +16,7 @@ use super::settings::{Settings, system_lang};
 use super::whatif::WhatIf;
 use crate::domain::{Account, AccountKind, DataFile, Lang, Text, check_text, write_data_file};
 use crate::engine::Rules;
+use crate::engine::features::RecordIndex;
 use crate::personas;
 use crate::store::{self, BackupInfo, LoadOutcome, Store, StoreError};
 
@@ -91,7 +92,19 @@ pub enum Phase {
     Failed(String),
 }
 
-type LoadResult = (Store, Result<LoadOutcome, StoreError>);
+/// A store, what loading it gave, and the records' index when they loaded (indexing is part
+/// of loading, so that the first explanation only reads it).
+type LoadResult = (Store, Result<LoadOutcome, StoreError>, Option<RecordIndex>);
+
+/// Loads the store's records and indexes them under `rules`.
+fn load_and_index(store: &mut Store, rules: &Rules) -> (Result<LoadOutcome, StoreError>, Option<RecordIndex>) {
+    let outcome = store.load();
+    let index = match &outcome {
+        Ok(LoadOutcome::Loaded(data)) => Some(RecordIndex::build(data, rules)),
+        _ => None,
+    };
+    (outcome, index)
+}
 
 /// Everything the app knows; views read it, commands change it.
 pub struct AppState {
@@ -135,6 +148,8 @@ pub struct AppState {
     pub presenter: Option<Presenter>,
     own_store: Option<Store>,
     analyzer: Analyzer,
+    /// The index of a version of the records (built as they loaded, or by their analysis).
+    kept_index: Option<(u64, Arc<RecordIndex>)>,
     loading: Option<Receiver<LoadResult>>,
     dialog: Option<Receiver<(FilePurpose, Option<PathBuf>)>>,
     next_generation: u64,
@@ -168,6 +183,7 @@ impl AppState {
             presenter: None,
             own_store: None,
             analyzer: analyzer(options.background),
+            kept_index: None,
             loading: None,
             dialog: None,
             next_generation: 1,
@@ -181,16 +197,17 @@ impl AppState {
             Ok(mut store) if options.background => {
                 let (sender, receiver) = channel();
                 let ctx = ctx.clone();
+                let rules = state.rules.clone();
                 std::thread::spawn(move || {
-                    let outcome = store.load();
-                    let _ = sender.send((store, outcome));
+                    let (outcome, index) = load_and_index(&mut store, &rules);
+                    let _ = sender.send((store, outcome, index));
                     ctx.request_repaint();
                 });
                 state.loading = Some(receiver);
             }
             Ok(mut store) => {
-                let outcome = store.load();
-                state.finish_loading(store, outcome);
+                let (outcome, index) = load_and_index(&mut store, &state.rules);
+                state.finish_loading(store, outcome, index);
             }
         }
         state
@@ -228,10 +245,10 @@ impl AppState {
     /// Takes in background results; call once per frame before drawing.
     pub fn poll(&mut self) {
         if let Some(receiver) = &self.loading
-            && let Ok((store, outcome)) = receiver.try_recv()
+            && let Ok((store, outcome, index)) = receiver.try_recv()
         {
             self.loading = None;
-            self.finish_loading(store, outcome);
+            self.finish_loading(store, outcome, index);
         }
         if let Some(receiver) = &self.dialog
             && let Ok((purpose, path)) = receiver.try_recv()
@@ -255,19 +272,21 @@ impl AppState {
             import.poll();
         }
         self.analyzer.poll();
-        self.analysis = self.analyzer.latest().cloned();
+        self.take_analysis();
         self.whatif.poll();
         if let Some(presenter) = &mut self.presenter {
             presenter.poll();
         }
     }
 
-    fn finish_loading(&mut self, store: Store, outcome: Result<LoadOutcome, StoreError>) {
+    fn finish_loading(&mut self, store: Store, outcome: Result<LoadOutcome, StoreError>, index: Option<RecordIndex>) {
         self.phase = Phase::Ready;
         match outcome {
             Ok(LoadOutcome::Empty) => self.view = View::Welcome,
             Ok(LoadOutcome::Loaded(data)) => {
-                self.own = Some(self.new_document(data, None));
+                let doc = self.new_document(data, None);
+                self.kept_index = index.map(|index| (doc.generation, Arc::new(index)));
+                self.own = Some(doc);
                 self.view = match self.settings.last_view {
                     View::Welcome => View::Dashboard,
                     view => view,
@@ -319,11 +338,12 @@ impl AppState {
             data: doc.data.clone(),
             rules: self.rules.clone(),
             as_of: self.as_of(),
+            index: self.index_of(doc.generation),
         };
         let ctx = self.ctx.clone();
         self.analyzer.request(&ctx, job);
         self.analyzer.poll();
-        self.analysis = self.analyzer.latest().cloned();
+        self.take_analysis();
     }
 
     fn switched_document(&mut self) {
@@ -401,7 +421,24 @@ impl AppState {
     fn ask_whatif(&mut self, actions: Vec<crate::engine::Action>) {
         let Some(doc) = self.document() else { return };
         let (generation, data, as_of) = (doc.generation, doc.data.clone(), self.as_of());
-        self.whatif.request(&self.ctx, generation, data, self.rules.clone(), as_of, actions);
+        let index = self.index_of(generation);
+        let of = super::whatif::Version { generation, data, index };
+        self.whatif.request(&self.ctx, of, self.rules.clone(), as_of, actions);
+    }
+
+    /// Takes in the newest analysis, and keeps its index for the what-if and the next analysis.
+    fn take_analysis(&mut self) {
+        self.analysis = self.analyzer.latest().cloned();
+        if let Some(analysis) = &self.analysis
+            && self.kept_index.as_ref().is_none_or(|(of, _)| *of != analysis.generation)
+        {
+            self.kept_index = Some((analysis.generation, analysis.index.clone()));
+        }
+    }
+
+    /// The index kept for this version of the records, if there is one.
+    fn index_of(&self, generation: u64) -> Option<Arc<RecordIndex>> {
+        self.kept_index.as_ref().filter(|(of, _)| *of == generation).map(|(_, index)| index.clone())
     }
 
     fn present(&mut self, command: PresentCommand) {

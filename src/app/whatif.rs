@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use super::worker::Latest;
 use crate::domain::DataFile;
 use crate::engine::Rules;
-use crate::engine::whatif::{Action, Goal, Plan, Projection, plan, project};
+use crate::engine::features::{Prepared, RecordIndex};
+use crate::engine::whatif::{Action, Goal, Plan, Projection, plan_from, project_from};
 
 /// What a projection is of: a version of the records, the rules and the day.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +28,8 @@ pub struct Job {
     data: Arc<DataFile>,
     rules: Arc<Rules>,
     actions: Vec<Action>,
+    /// The records' index, when one is kept.
+    index: Option<Arc<RecordIndex>>,
 }
 
 /// A finished projection and what it was of.
@@ -49,6 +52,16 @@ pub struct PlanView {
     pub plan: Option<Plan>,
     /// For each step: the day it reaches the goal taken alone, if it does.
     pub alone: Vec<Option<NaiveDate>>,
+}
+
+/// One version of the records, with its index when one is kept.
+pub struct Version {
+    /// The version's number.
+    pub generation: u64,
+    /// The records.
+    pub data: Arc<DataFile>,
+    /// Their index.
+    pub index: Option<Arc<RecordIndex>>,
 }
 
 /// The what-if work of the open record.
@@ -75,15 +88,20 @@ impl WhatIf {
     pub fn request(
         &mut self,
         ctx: &egui::Context,
-        generation: u64,
-        data: Arc<DataFile>,
+        of: Version,
         rules: Arc<Rules>,
         as_of: NaiveDate,
         actions: Vec<Action>,
     ) {
+        let Version { generation, data, index } = of;
         let basis = Basis { generation, as_of, rules: Arc::as_ptr(&rules) as usize };
-        let job =
-            |actions: Vec<Action>| Job { basis: basis.clone(), data: data.clone(), rules: rules.clone(), actions };
+        let job = |actions: Vec<Action>| Job {
+            basis: basis.clone(),
+            data: data.clone(),
+            rules: rules.clone(),
+            actions,
+            index: index.clone(),
+        };
         if self.asked.as_ref().is_none_or(|(asked, _)| *asked != basis) {
             self.baseline.clear();
             self.projected.clear();
@@ -139,18 +157,27 @@ impl WhatIf {
     }
 }
 
+/// The records indexed: with the kept index when there is one.
+fn prepared(job: &Job) -> Prepared<'_> {
+    match &job.index {
+        Some(index) => Prepared::with(&job.data, &job.rules, index),
+        None => Prepared::new(&job.data, &job.rules),
+    }
+}
+
 fn run_projection(job: Job) -> Projected {
-    let projection = project(&job.data, &job.rules, job.basis.as_of, &job.actions);
+    let projection = project_from(&prepared(&job), job.basis.as_of, &job.actions);
     Projected { basis: job.basis, actions: job.actions, projection }
 }
 
 fn run_plan(job: Job) -> PlanView {
-    let plan = plan(&job.data, &job.rules, job.basis.as_of);
+    let base = prepared(&job);
+    let plan = plan_from(&base, job.basis.as_of);
     let alone = plan.as_ref().map_or_else(Vec::new, |plan| {
         plan.steps
             .iter()
             .map(|step| {
-                let p = project(&job.data, &job.rules, job.basis.as_of, std::slice::from_ref(&step.action));
+                let p = project_from(&base, job.basis.as_of, std::slice::from_ref(&step.action));
                 match plan.goal {
                     Goal::AboveZero => p.first_above_zero,
                     Goal::Raise => p.first_raise,

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::domain::{DataFile, Money, Text};
 
-use super::features::{Features, Prepared};
+use super::features::{Features, Prepared, RecordIndex};
 use super::ledger::{Source, month_start};
 use super::limit::{ChangeKind, LimitHistory, score_at, simulate, supported};
 use super::reason_code::{Effect, ReasonCode};
@@ -231,7 +231,15 @@ impl Explanation {
 
 /// Explains `data` on `as_of` under `rules`.
 pub fn explain(data: &DataFile, rules: &Rules, as_of: NaiveDate) -> Explanation {
-    let prepared = Prepared::new(data, rules, as_of);
+    let prepared = Prepared::new(data, rules);
+    let history = simulate(&prepared, as_of);
+    explain_prepared(&prepared, &history, as_of, true)
+}
+
+/// Explains `data` on `as_of` with the index kept for these records (indexed afresh if it is
+/// of other records or rules).
+pub fn explain_with(data: &DataFile, rules: &Rules, index: &RecordIndex, as_of: NaiveDate) -> Explanation {
+    let prepared = Prepared::with(data, rules, index);
     let history = simulate(&prepared, as_of);
     explain_prepared(&prepared, &history, as_of, true)
 }

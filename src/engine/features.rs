@@ -11,7 +11,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
 
 use crate::domain::{AccountKind, DataFile, EventKind, Money};
 
-use super::index::{IdMap, both, id_map, worth_two_threads};
+use super::index::{OwnedIdMap, both, id_map, worth_two_threads};
 use super::ledger::{Ledger, Source};
 use super::rules::Rules;
 
@@ -20,15 +20,28 @@ struct ActiveByMonth {
     /// The month number of `months[0]`.
     first: i32,
     months: Vec<Vec<usize>>,
+    /// Draws never settled: the active ones in every month after the last in `months`.
+    unsettled: Vec<usize>,
 }
 
 impl ActiveByMonth {
-    fn new(ledger: &Ledger, horizon: NaiveDate) -> ActiveByMonth {
+    fn new(ledger: &Ledger) -> ActiveByMonth {
         let first = ledger.draws.iter().map(|b| month_key(b.drawn)).min().unwrap_or(0);
+        // Up to the last month anything is drawn or settled; unsettled draws run on after it.
+        let last = ledger
+            .draws
+            .iter()
+            .map(|b| month_key(b.drawn).max(b.settled_on.map_or(i32::MIN, month_key)))
+            .max()
+            .unwrap_or(0);
         let mut months: Vec<Vec<usize>> = Vec::new();
+        let mut unsettled = Vec::new();
         for (d, book) in ledger.draws.iter().enumerate() {
-            let end = book.settled_on.unwrap_or(horizon).min(horizon);
-            for key in month_key(book.drawn)..=month_key(end) {
+            if book.settled_on.is_none() {
+                unsettled.push(d);
+            }
+            let end = book.settled_on.map_or(last, month_key);
+            for key in month_key(book.drawn)..=end {
                 let Ok(i) = usize::try_from(key - first) else { continue };
                 if months.len() <= i {
                     months.resize_with(i + 1, Vec::new);
@@ -36,20 +49,21 @@ impl ActiveByMonth {
                 months[i].push(d);
             }
         }
-        ActiveByMonth { first, months }
+        ActiveByMonth { first, months, unsettled }
     }
 
     fn get(&self, t: NaiveDate) -> Option<&Vec<usize>> {
-        usize::try_from(month_key(t) - self.first).ok().and_then(|i| self.months.get(i))
+        let i = usize::try_from(month_key(t) - self.first).ok()?;
+        Some(self.months.get(i).unwrap_or(&self.unsettled))
     }
 }
 
-/// The records, indexed for questions by date.
-pub struct Prepared<'a> {
-    /// The records.
-    pub data: &'a DataFile,
-    /// The rules.
-    pub rules: &'a Rules,
+/// The records, indexed for questions by date, under one set of rules: built once for each
+/// version of the records (the app builds it on the thread that loads them, and again after
+/// each change) and read by every explanation, timeline and what-if of that version, on any
+/// day. Whoever keeps one keeps it with the version it was built from; [`Prepared::with`] only
+/// checks the record counts and the rules.
+pub struct RecordIndex {
     /// Dues, payments and overdue episodes.
     pub ledger: Ledger,
     /// The explained line, by account index.
@@ -66,20 +80,20 @@ pub struct Prepared<'a> {
     pub target_observed: Vec<usize>,
     /// Where the record begins: the earliest of joining and opening an account.
     pub record_start: NaiveDate,
-    /// From when identity counts as verified (`None`: not verified).
-    pub identity_verified_from: Option<NaiveDate>,
     /// `on_time_before[n]`: how many of the first `n` dues in `ledger.by_date` order were on time.
     pub(super) on_time_before: Vec<u32>,
     /// Draws not settled at some point in a month, by month number.
     active_by_month: ActiveByMonth,
-    account_index: IdMap<'a>,
+    account_index: OwnedIdMap,
     /// Per draw: its account index, looked up once rather than by id in every window scan.
-    draw_account: Vec<Option<usize>>,
+    pub(super) draw_account: Vec<Option<usize>>,
     /// Per draw: true when it is on the explained line.
     pub(super) draw_on_target: Vec<bool>,
-    /// Per draw: its lender when it counts as another platform (not the explained line's
-    /// lender, not a card or mortgage).
-    pub(super) draw_other_lender: Vec<Option<&'a str>>,
+    /// Per draw: its lender, numbered from 0 in name order, when it counts as another platform
+    /// (not the explained line's lender, not a card or mortgage).
+    pub(super) draw_other_lender: Vec<Option<u32>>,
+    /// How many lenders count as other platforms.
+    pub(super) other_lender_count: usize,
     /// Per episode: its worst days past due once it ended (fixed from then on).
     pub(super) episode_final_dpd: Vec<Option<i64>>,
     /// Per episode: the day it leaves the credit report (the bureau's years after it ended).
@@ -87,6 +101,60 @@ pub struct Prepared<'a> {
     /// The days on which something a [`Sweep`](super::sweep::Sweep) keeps changes, built on
     /// first use.
     pub(super) sweep_index: OnceLock<super::sweep::SweepIndex>,
+    /// What it was built from: the rules, and how many records of each kind.
+    rules: Rules,
+    counts: [usize; 7],
+}
+
+impl std::fmt::Debug for RecordIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RecordIndex")
+            .field("dues", &self.ledger.dues.len())
+            .field("episodes", &self.ledger.episodes.len())
+            .field("counts", &self.counts)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How many records of each kind a file holds.
+fn counts(data: &DataFile) -> [usize; 7] {
+    [
+        data.accounts.len(),
+        data.draws.len(),
+        data.statements.len(),
+        data.repayments.len(),
+        data.observed_limits.len(),
+        data.inquiries.len(),
+        data.events.len(),
+    ]
+}
+
+/// An index of its own, or one kept elsewhere.
+enum Held<'a> {
+    Own(Box<RecordIndex>),
+    Kept(&'a RecordIndex),
+}
+
+/// The records and the rules, with their index: what every question about a day reads.
+pub struct Prepared<'a> {
+    /// The records.
+    pub data: &'a DataFile,
+    /// The rules.
+    pub rules: &'a Rules,
+    index: Held<'a>,
+    /// From when identity counts as verified (`None`: not verified).
+    pub identity_verified_from: Option<NaiveDate>,
+}
+
+impl std::ops::Deref for Prepared<'_> {
+    type Target = RecordIndex;
+
+    fn deref(&self) -> &RecordIndex {
+        match &self.index {
+            Held::Own(index) => index,
+            Held::Kept(index) => index,
+        }
+    }
 }
 
 /// An overdue episode as seen on a day.
@@ -233,8 +301,8 @@ fn month_key(day: NaiveDate) -> i32 {
 }
 
 /// The parts of [`Prepared`] that need no ledger.
-struct Lists<'a> {
-    account_index: IdMap<'a>,
+struct Lists {
+    account_index: OwnedIdMap,
     target: Option<usize>,
     draws_by_time: Vec<usize>,
     target_draws: Vec<usize>,
@@ -244,11 +312,12 @@ struct Lists<'a> {
     record_start: NaiveDate,
     draw_account: Vec<Option<usize>>,
     draw_on_target: Vec<bool>,
-    draw_other_lender: Vec<Option<&'a str>>,
+    draw_other_lender: Vec<Option<u32>>,
+    other_lender_count: usize,
 }
 
-impl<'a> Lists<'a> {
-    fn new(data: &'a DataFile) -> Lists<'a> {
+impl Lists {
+    fn new(data: &DataFile) -> Lists {
         let account_index = id_map(&data.accounts, |a| a.id.as_str());
         let target = account_index.get(data.profile.target.as_str()).copied();
         let mut draws_by_time: Vec<usize> = (0..data.draws.len()).collect();
@@ -277,9 +346,16 @@ impl<'a> Lists<'a> {
                     && !matches!(account.kind, AccountKind::CreditCard | AccountKind::Mortgage);
                 counts.then_some(account.lender.as_str())
             })
-            .collect();
+            .collect::<Vec<Option<&str>>>();
+        // Lenders numbered in name order.
+        let mut names: Vec<&str> = draw_other_lender.iter().flatten().copied().collect();
+        names.sort_unstable();
+        names.dedup();
+        let draw_other_lender =
+            draw_other_lender.iter().map(|l| l.and_then(|l| names.binary_search(&l).ok()).map(|i| i as u32)).collect();
         Lists {
-            account_index,
+            account_index: account_index.iter().map(|(id, i)| (Box::from(*id), *i)).collect(),
+            other_lender_count: names.len(),
             target,
             draws_by_time,
             target_draws,
@@ -294,9 +370,16 @@ impl<'a> Lists<'a> {
     }
 }
 
-impl<'a> Prepared<'a> {
-    /// Indexes the records; `horizon` is the last day any question will be asked about.
-    pub fn new(data: &'a DataFile, rules: &'a Rules, horizon: NaiveDate) -> Prepared<'a> {
+impl RecordIndex {
+    /// Indexes the records under these rules, with the running totals the limit's simulation
+    /// and the timeline read (every explanation does).
+    pub fn build(data: &DataFile, rules: &Rules) -> RecordIndex {
+        let index = RecordIndex::lists(data, rules);
+        let _ = super::sweep::Sweep::new(&Prepared::held(data, rules, Held::Kept(&index)));
+        index
+    }
+
+    fn lists(data: &DataFile, rules: &Rules) -> RecordIndex {
         // The ledger and the lists by time do not depend on each other.
         let (ledger, lists) =
             both(worth_two_threads(data), || Ledger::build(data, &rules.factors.payment_history), || Lists::new(data));
@@ -312,6 +395,7 @@ impl<'a> Prepared<'a> {
             draw_account,
             draw_on_target,
             draw_other_lender,
+            other_lender_count,
         } = lists;
         let mut count = 0u32;
         let on_time_before = std::iter::once(0)
@@ -320,8 +404,7 @@ impl<'a> Prepared<'a> {
                 count
             }))
             .collect();
-        let active_by_month = ActiveByMonth::new(&ledger, horizon);
-        let identity_verified_from = data.profile.identity_verified.then_some(NaiveDate::MIN);
+        let active_by_month = ActiveByMonth::new(&ledger);
         let bureau_months = Months::new(rules.factors.payment_history.bureau_years * 12);
         let episode_aged_out =
             ledger.episodes.iter().map(|e| e.end.and_then(|end| end.checked_add_months(bureau_months))).collect();
@@ -334,9 +417,7 @@ impl<'a> Prepared<'a> {
                 all_met.then(|| e.days_past_due_at(&ledger, end))
             })
             .collect();
-        Prepared {
-            data,
-            rules,
+        RecordIndex {
             ledger,
             target,
             draws_by_time,
@@ -345,17 +426,46 @@ impl<'a> Prepared<'a> {
             events_by_time,
             target_observed,
             record_start,
-            identity_verified_from,
             on_time_before,
             active_by_month,
             account_index,
             draw_account,
             draw_on_target,
             draw_other_lender,
+            other_lender_count,
             episode_final_dpd,
             episode_aged_out,
             sweep_index: OnceLock::new(),
+            rules: rules.clone(),
+            counts: counts(data),
         }
+    }
+
+    /// True when it was built from records like these (as many of each kind) under these rules.
+    pub fn fits(&self, data: &DataFile, rules: &Rules) -> bool {
+        self.counts == counts(data) && self.rules == *rules
+    }
+}
+
+impl<'a> Prepared<'a> {
+    /// Indexes the records.
+    pub fn new(data: &'a DataFile, rules: &'a Rules) -> Prepared<'a> {
+        Prepared::held(data, rules, Held::Own(Box::new(RecordIndex::build(data, rules))))
+    }
+
+    /// The records with the index kept for them; indexed afresh if `index` was built from other
+    /// records or rules.
+    pub fn with(data: &'a DataFile, rules: &'a Rules, index: &'a RecordIndex) -> Prepared<'a> {
+        if index.fits(data, rules) {
+            Prepared::held(data, rules, Held::Kept(index))
+        } else {
+            Prepared::new(data, rules)
+        }
+    }
+
+    fn held(data: &'a DataFile, rules: &'a Rules, index: Held<'a>) -> Prepared<'a> {
+        let identity_verified_from = data.profile.identity_verified.then_some(NaiveDate::MIN);
+        Prepared { data, rules, index, identity_verified_from }
     }
 
     /// The account index of an account id.
@@ -608,7 +718,11 @@ impl<'a> Prepared<'a> {
         let from = window_start(t, window);
         let mut lenders: BTreeMap<&str, LenderUse> = BTreeMap::new();
         let mut note = |d: usize| {
-            let Some(lender) = self.draw_other_lender[d] else { return };
+            if self.draw_other_lender[d].is_none() {
+                return;
+            }
+            let Some(account) = self.draw_account[d] else { return };
+            let lender = self.data.accounts[account].lender.as_str();
             let on = self.data.draws[d].at.date();
             let entry = lenders.entry(lender).or_insert_with(|| LenderUse {
                 lender: lender.to_string(),

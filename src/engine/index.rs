@@ -78,6 +78,9 @@ pub fn both<A: Send, B: Send>(two: bool, a: impl FnOnce() -> A + Send, b: impl F
 /// A map from ids to positions.
 pub type IdMap<'a> = HashMap<&'a str, usize, BuildHasherDefault<WordHash>>;
 
+/// A map from ids to positions that owns its ids.
+pub type OwnedIdMap = HashMap<Box<str>, usize, BuildHasherDefault<WordHash>>;
+
 /// Maps each id to its position in `items`.
 pub fn id_map<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> IdMap<'a> {
     let mut map = IdMap::with_capacity_and_hasher(items.len(), BuildHasherDefault::default());

@@ -481,15 +481,7 @@ impl<'p, 'a> DrawWalk<'p, 'a> {
             .zip(&p.draw_other_lender)
             .map(|(book, other)| other.and_then(|_| leaves_window(book.drawn, window)))
             .collect();
-        let mut names: Vec<&str> = p.draw_other_lender.iter().flatten().copied().collect();
-        names.sort_unstable();
-        names.dedup();
-        let lender = p
-            .draw_other_lender
-            .iter()
-            .map(|l| l.and_then(|l| names.binary_search(&l).ok()).map(|i| i as u32))
-            .collect();
-        DrawWalk { p, leaves, lender, lenders: names.len() }
+        DrawWalk { p, leaves, lender: p.draw_other_lender.clone(), lenders: p.other_lender_count }
     }
 
     /// True when the draw changes nothing the sweep keeps: billed by statement, and its lender

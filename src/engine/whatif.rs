@@ -140,10 +140,15 @@ pub const HORIZON_MONTHS: u32 = 24;
 
 /// The path if the person takes `actions` (none: as things stand).
 pub fn project(data: &DataFile, rules: &Rules, as_of: NaiveDate, actions: &[Action]) -> Projection {
+    project_from(&Prepared::new(data, rules), as_of, actions)
+}
+
+/// [`project`] from records already indexed.
+pub fn project_from(base: &Prepared, as_of: NaiveDate, actions: &[Action]) -> Projection {
+    let (data, rules) = (base.data, base.rules);
     let horizon = as_of.checked_add_months(Months::new(HORIZON_MONTHS)).unwrap_or(as_of);
-    let base = Prepared::new(data, rules, as_of);
-    let future = future_records(&base, as_of, horizon, actions);
-    let mut prepared = Prepared::new(&future, rules, horizon);
+    let future = future_records(base, as_of, horizon, actions);
+    let mut prepared = Prepared::new(&future, rules);
     if let Some(on) = actions.iter().find_map(|a| match a {
         Action::VerifyIdentity { on } => Some(*on),
         _ => None,
@@ -482,8 +487,9 @@ pub struct Plan {
 }
 
 /// Candidate actions for the reasons on the day.
-fn candidates(data: &DataFile, rules: &Rules, as_of: NaiveDate) -> Vec<(Action, ReasonCode)> {
-    let e = super::explain::explain(data, rules, as_of);
+fn candidates(prepared: &Prepared, history: &LimitHistory, as_of: NaiveDate) -> Vec<(Action, ReasonCode)> {
+    let (data, rules) = (prepared.data, prepared.rules);
+    let e = super::explain::explain_prepared(prepared, history, as_of, false);
     let mut out: Vec<(Action, ReasonCode)> = Vec::new();
     let mut add = |action: Action, code: ReasonCode| {
         if !out.iter().any(|(a, _)| *a == action) {
@@ -525,9 +531,14 @@ fn candidates(data: &DataFile, rules: &Rules, as_of: NaiveDate) -> Vec<(Action, 
 /// The fewest actions that lift a zero limit above zero or get a stuck or falling one rising.
 /// `None` when the limit is already rising.
 pub fn plan(data: &DataFile, rules: &Rules, as_of: NaiveDate) -> Option<Plan> {
-    let prepared = Prepared::new(data, rules, as_of);
-    let history = simulate(&prepared, as_of);
-    let goal = match status_at(&prepared, &history, as_of) {
+    plan_from(&Prepared::new(data, rules), as_of)
+}
+
+/// [`plan`] for records already indexed: every projection it tries starts from that index.
+pub fn plan_from(prepared: &Prepared, as_of: NaiveDate) -> Option<Plan> {
+    let data = prepared.data;
+    let history = simulate(prepared, as_of);
+    let goal = match status_at(prepared, &history, as_of) {
         Status::Zero => Goal::AboveZero,
         Status::Stuck | Status::Falling => Goal::Raise,
         Status::Rising => return None,
@@ -536,9 +547,9 @@ pub fn plan(data: &DataFile, rules: &Rules, as_of: NaiveDate) -> Option<Plan> {
         Goal::AboveZero => p.first_above_zero,
         Goal::Raise => p.first_raise,
     };
-    let options = candidates(data, rules, as_of);
+    let options = candidates(prepared, &history, as_of);
     let mut best: Option<(usize, NaiveDate, Vec<usize>)> = None;
-    let baseline = reached(&project(data, rules, as_of, &[]));
+    let baseline = reached(&project_from(prepared, as_of, &[]));
     if let Some(day) = baseline {
         best = Some((0, day, Vec::new()));
     }
@@ -549,7 +560,7 @@ pub fn plan(data: &DataFile, rules: &Rules, as_of: NaiveDate) -> Option<Plan> {
             continue;
         }
         let actions: Vec<Action> = chosen.iter().map(|i| options[*i].0.clone()).collect();
-        if let Some(day) = reached(&project(data, rules, as_of, &actions)) {
+        if let Some(day) = reached(&project_from(prepared, as_of, &actions)) {
             let better = match &best {
                 None => true,
                 Some((size, when, _)) => chosen.len() < *size || (chosen.len() == *size && day < *when),
