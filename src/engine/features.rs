@@ -374,12 +374,12 @@ impl RecordIndex {
     /// Indexes the records under these rules, with the running totals the limit's simulation
     /// and the timeline read (every explanation does).
     pub fn build(data: &DataFile, rules: &Rules) -> RecordIndex {
-        let index = RecordIndex::lists(data, rules);
+        let index = RecordIndex::without_totals(data, rules);
         let _ = super::sweep::Sweep::new(&Prepared::held(data, rules, Held::Kept(&index)));
         index
     }
 
-    fn lists(data: &DataFile, rules: &Rules) -> RecordIndex {
+    fn without_totals(data: &DataFile, rules: &Rules) -> RecordIndex {
         // The ledger and the lists by time do not depend on each other.
         let (ledger, lists) =
             both(worth_two_threads(data), || Ledger::build(data, &rules.factors.payment_history), || Lists::new(data));

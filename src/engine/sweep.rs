@@ -138,9 +138,11 @@ impl<T: Sum> Running<T> {
         Running { axis, totals }
     }
 
-    /// The slot to add a change on `day` to (a day on the axis).
-    fn change(&mut self, day: i32) -> &mut T {
-        &mut self.totals[self.axis.slot(day)]
+    /// The slot to add a change on `day` to (a day on the axis; every day walked is on it).
+    fn change(&mut self, day: i32) -> Option<&mut T> {
+        let slot = self.totals.get_mut(self.axis.slot(day));
+        debug_assert!(slot.is_some(), "day {day} is off the axis");
+        slot
     }
 
     /// Adds up the changes: from here on each slot holds the totals at the end of its day.
@@ -576,10 +578,11 @@ impl<'p, 'a> DrawWalk<'p, 'a> {
                     (owed, book.monthly_service_passed(owed, passed))
                 };
                 let day = day_number(*t);
-                let slot = totals.change(day);
-                let sum = if on_target { &mut slot.owed_target } else { &mut slot.owed_other };
-                *sum += owed - owed_before;
-                slot.service += service - service_before;
+                if let Some(slot) = totals.change(day) {
+                    let sum = if on_target { &mut slot.owed_target } else { &mut slot.owed_other };
+                    *sum += owed - owed_before;
+                    slot.service += service - service_before;
+                }
                 if counts != counted
                     && let Some(lender) = lender
                 {
@@ -595,7 +598,9 @@ impl<'p, 'a> DrawWalk<'p, 'a> {
             let n = &mut draws_counting[lender as usize];
             let had = *n > 0;
             *n += change;
-            totals.change(day).lenders += i64::from(*n > 0) - i64::from(had);
+            if let Some(slot) = totals.change(day) {
+                slot.lenders += i64::from(*n > 0) - i64::from(had);
+            }
         }
         totals.sum()
     }
@@ -611,7 +616,9 @@ fn episode_totals(p: &Prepared) -> (Running<EpisodeTotals>, Vec<(i32, (u32, bool
     let axis = DayAxis::over(first, last, changes.len(), || changes.iter().map(|(day, _)| *day).collect());
     let mut totals: Running<EpisodeTotals> = Running::new(axis);
     for (day, change) in &changes {
-        totals.change(*day).add(change);
+        if let Some(slot) = totals.change(*day) {
+            slot.add(change);
+        }
     }
     super::index::sort_by_day(&mut serious_changes);
     (totals.sum(), serious_changes)
