@@ -118,3 +118,46 @@ fn the_punctuality_calendar_shows_the_missed_instalment() {
     assert!(e.punctuality.iter().filter(|d| d.on_time).count() > 20);
     assert!(e.debt_by_lender.iter().any(|(lender, owed)| lender == "蚂蚁借呗" && owed.is_positive()));
 }
+
+/// A persona's records with two limits seen on the explained line: `before` 200 days and
+/// `lately` 10 days before its day.
+fn with_limits_seen(id: &str, before: &str, lately: &str) -> (credit_health::domain::DataFile, chrono::NaiveDate) {
+    use credit_health::domain::{Money, ObservedLimit};
+    let persona = personas::find(id).unwrap_or_else(|| panic!("persona {id}"));
+    let mut data = persona.data().unwrap_or_else(|p| panic!("{p:?}"));
+    let target = data.profile.target.clone();
+    data.observed_limits.retain(|o| o.account != target);
+    for (n, (days, amount)) in [(200, before), (10, lately)].into_iter().enumerate() {
+        data.observed_limits.push(ObservedLimit {
+            id: format!("seen-{n}"),
+            account: target.clone(),
+            on: persona.as_of - chrono::Duration::days(days),
+            limit: amount.parse::<Money>().unwrap_or_else(|e| panic!("{e:?}")),
+        });
+    }
+    (data, persona.as_of)
+}
+
+#[test]
+fn a_limit_seen_rising_while_the_record_blocks_it_says_the_two_disagree() {
+    // An overdue freezes the line by the rules, yet the person saw the limit go up.
+    let (data, as_of) = with_limits_seen("current-overdue", "10000.00", "30000.00");
+    let e = explain(&data, &Rules::default_rules(), as_of);
+    assert_eq!(e.status, credit_health::engine::Status::Rising, "the status reads the limit seen");
+    let reason = e.reasons.iter().find(|r| r.code == ReasonCode::OutsideFactors).unwrap_or_else(|| panic!("{e:#?}"));
+    assert_eq!(reason.effect, credit_health::engine::Effect::Lowers, "what the next review may take back");
+    assert!(reason.evidence.contains(&"seen-1".to_string()), "{:?}", reason.evidence);
+    assert!(reason.message.en.contains("¥30,000") && reason.message.en.contains("overdue"), "{}", reason.message.en);
+    assert!(reason.message.zh.contains("逾期"), "{}", reason.message.zh);
+    // The headline of a rising limit leads with it, not with an unrelated strength.
+    assert!(e.headline.en.contains("above"), "{}", e.headline.en);
+    // The blocking overdue is still there, first.
+    assert_eq!(e.reasons[0].code, ReasonCode::CurrentOverdue);
+}
+
+#[test]
+fn a_limit_seen_rising_on_a_clean_record_is_not_called_a_disagreement() {
+    let (data, as_of) = with_limits_seen("healthy-rising", "10000.00", "30000.00");
+    let e = explain(&data, &Rules::default_rules(), as_of);
+    assert!(e.reasons.iter().all(|r| r.code != ReasonCode::OutsideFactors), "{:#?}", e.reasons);
+}

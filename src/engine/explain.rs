@@ -352,7 +352,12 @@ fn headline(
     ];
     let opening = fill(template, &vars);
     let lead = match status {
-        Status::Rising => reasons.iter().find(|r| r.effect == Effect::Raises),
+        // A rise the record argues against is said first: the person should not read only the
+        // good news.
+        Status::Rising => reasons
+            .iter()
+            .find(|r| r.code == ReasonCode::OutsideFactors)
+            .or_else(|| reasons.iter().find(|r| r.effect == Effect::Raises)),
         _ => reasons.iter().find(|r| r.effect != Effect::Raises),
     };
     match lead {

@@ -12,6 +12,7 @@ use super::features::{Features, Prepared, months_between};
 use super::ledger::Source;
 use super::limit::{LimitHistory, Supported, count, holding_reasons, unused_months};
 use super::reason_code::{Effect, ReasonCode};
+use super::rules::ReasonTexts;
 use super::score::{Score, amounts_owed_parts, pattern_penalties};
 
 /// One reason, ready to show.
@@ -72,6 +73,23 @@ impl Builder<'_, '_> {
         until: Option<NaiveDate>,
     ) {
         let texts = self.prepared.rules.texts(code);
+        self.push_texts(&texts, code, effect, points, money, evidence, vars, next_step_on, until);
+    }
+
+    /// [`Builder::push`] with these texts.
+    #[allow(clippy::too_many_arguments)]
+    fn push_texts(
+        &mut self,
+        texts: &ReasonTexts,
+        code: ReasonCode,
+        effect: Effect,
+        points: i64,
+        money: Option<Money>,
+        evidence: Vec<String>,
+        vars: Vec<(&str, String)>,
+        next_step_on: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+    ) {
         let mut vars = vars;
         vars.push(("line", self.prepared.target_lender().to_string()));
         if let Some(on) = next_step_on {
@@ -139,6 +157,7 @@ pub fn build_reasons(
     blocks(&mut b, f, s, sup, block_cost, next_review, as_of);
     lowers_and_holds(&mut b, history, f, s, sup, limit_now, next_review, as_of);
     outside(&mut b, history, f, status, as_of);
+    seen_above_the_record(&mut b, history, sup, as_of);
     raises(&mut b, f, s);
 
     let mut reasons = b.out;
@@ -728,6 +747,57 @@ fn outside(b: &mut Builder, history: &LimitHistory, f: &Features, status: Status
             ("date", surprise.on.to_string()),
             ("checked", clean_zh.join("、")),
             ("checked_en", clean_en.join(", ")),
+        ],
+        None,
+        None,
+    );
+}
+
+/// A limit seen lately above what the record supports, while the record holds reasons to
+/// freeze or cut it: the two disagree, and the person should hear it plainly rather than read
+/// a rising limit next to reasons that block it.
+fn seen_above_the_record(b: &mut Builder, history: &LimitHistory, sup: &Supported, as_of: NaiveDate) {
+    let p = b.prepared;
+    let said = b.out.iter().any(|r| r.code == ReasonCode::OutsideFactors);
+    if said || (sup.blocks.is_empty() && sup.lowering.is_empty()) {
+        return;
+    }
+    let gap = p.rules.limit.outside_gap_pct;
+    // Seen within the days the status reads an observed limit for.
+    let from = as_of - Duration::days(90);
+    let Some(surprise) = history
+        .surprises
+        .iter()
+        .filter(|s| s.on > from && s.on <= as_of)
+        .rfind(|s| s.observed > s.predicted && (s.observed - s.predicted) >= s.observed.mul_ratio(gap, 100))
+    else {
+        return;
+    };
+    // What argues against it: the reasons already found that block or lower.
+    let against: Vec<&Reason> =
+        b.out.iter().filter(|r| matches!(r.effect, Effect::Blocks | Effect::Lowers)).take(3).collect();
+    let against_zh = against.iter().map(|r| r.short.zh.as_str()).collect::<Vec<_>>().join("、");
+    let against_en = against.iter().map(|r| r.short.en.as_str()).collect::<Vec<_>>().join("; ");
+    let mut evidence = vec![p.data.observed_limits[surprise.observed_index].id.clone()];
+    for reason in &against {
+        evidence.extend(reason.evidence.iter().take(5).cloned());
+    }
+    let texts = p.rules.texts(ReasonCode::OutsideFactors);
+    let texts = texts.other_way.as_deref().unwrap_or(&texts).clone();
+    b.push_texts(
+        &texts,
+        ReasonCode::OutsideFactors,
+        // What the next review may take back.
+        Effect::Lowers,
+        0,
+        Some(surprise.observed - surprise.predicted),
+        evidence,
+        vec![
+            ("from", surprise.predicted.display_short()),
+            ("to", surprise.observed.display_short()),
+            ("date", surprise.on.to_string()),
+            ("against", against_zh),
+            ("against_en", against_en),
         ],
         None,
         None,

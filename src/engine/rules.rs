@@ -266,6 +266,10 @@ pub struct ReasonTexts {
     pub next_step: Text,
     /// The rule behind it, in words.
     pub rule: Text,
+    /// Texts for the other way round, for a code that can go either way (`outside_factors`:
+    /// a limit seen above what the record supports, rather than below).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_way: Option<Box<ReasonTexts>>,
 }
 
 /// The headline phrases by status.
@@ -377,9 +381,12 @@ impl Rules {
             match self.reasons.get(&code) {
                 None => errors.push(format!("reasons: no texts for `{}`", code.as_str())),
                 Some(t) => {
-                    for (part, text) in [("short", &t.short), ("message", &t.message), ("next_step", &t.next_step)] {
-                        if text.zh.trim().is_empty() || text.en.trim().is_empty() {
-                            errors.push(format!("reasons.{}.{part}: needs both zh and en", code.as_str()));
+                    for (way, t) in [("", t)].into_iter().chain(t.other_way.as_deref().map(|o| (".other_way", o))) {
+                        for (part, text) in [("short", &t.short), ("message", &t.message), ("next_step", &t.next_step)]
+                        {
+                            if text.zh.trim().is_empty() || text.en.trim().is_empty() {
+                                errors.push(format!("reasons.{}{way}.{part}: needs both zh and en", code.as_str()));
+                            }
                         }
                     }
                 }
@@ -425,6 +432,7 @@ impl Rules {
             message: Text::new(code.as_str(), code.as_str()),
             next_step: Text::default(),
             rule: Text::default(),
+            other_way: None,
         })
     }
 
