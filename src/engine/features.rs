@@ -1,8 +1,10 @@
 //! What the rules look at, measured from the records as of a day.
 //!
-//! [`Prepared`] sorts and indexes the records once; [`Prepared::features_at`] then answers for
-//! any day quickly (binary searches and small windows), so the limit's history can be
-//! simulated at every review and event without rescanning the file.
+//! [`RecordIndex`] sorts and indexes the records once per version of them (the app builds it
+//! as the file loads and keeps it); [`Prepared`] pairs it with the records and the rules, and
+//! [`Prepared::features_at`] then answers for any day quickly (binary searches and small
+//! windows), so the limit's history can be simulated at every review and event without
+//! rescanning the file.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
