@@ -429,9 +429,8 @@ impl AppState {
     /// Takes in the newest analysis, and keeps its index for the what-if and the next analysis.
     fn take_analysis(&mut self) {
         self.analysis = self.analyzer.latest().cloned();
-        if let Some(analysis) = &self.analysis
-            && self.kept_index.as_ref().is_none_or(|(of, _)| *of != analysis.generation)
-        {
+        // The analysis reuses the kept index when it fits, else it built one (other rules).
+        if let Some(analysis) = &self.analysis {
             self.kept_index = Some((analysis.generation, analysis.index.clone()));
         }
     }

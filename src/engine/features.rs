@@ -13,8 +13,8 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Timelike};
 
 use crate::domain::{AccountKind, DataFile, EventKind, Money};
 
-use super::index::{OwnedIdMap, both, id_map, worth_two_threads};
-use super::ledger::{Ledger, Source};
+use super::index::{OwnedIdMap, both, worth_two_threads};
+use super::ledger::{Accounts, Ledger, Source};
 use super::rules::Rules;
 
 /// Draws not settled at some point in a month, by month.
@@ -312,15 +312,14 @@ struct Lists {
     events_by_time: Vec<usize>,
     target_observed: Vec<usize>,
     record_start: NaiveDate,
-    draw_account: Vec<Option<usize>>,
     draw_on_target: Vec<bool>,
     draw_other_lender: Vec<Option<u32>>,
     other_lender_count: usize,
 }
 
 impl Lists {
-    fn new(data: &DataFile) -> Lists {
-        let account_index = id_map(&data.accounts, |a| a.id.as_str());
+    fn new(data: &DataFile, accounts: &Accounts) -> Lists {
+        let account_index = &accounts.index;
         let target = account_index.get(data.profile.target.as_str()).copied();
         let mut draws_by_time: Vec<usize> = (0..data.draws.len()).collect();
         draws_by_time.sort_by_key(|d| data.draws[*d].at);
@@ -336,11 +335,10 @@ impl Lists {
         target_observed.sort_by_key(|o| data.observed_limits[*o].on);
         let record_start =
             data.accounts.iter().map(|a| a.opened).chain([data.profile.joined]).min().unwrap_or(data.profile.joined);
-        let draw_account: Vec<Option<usize>> =
-            data.draws.iter().map(|d| account_index.get(d.account.as_str()).copied()).collect();
         let draw_on_target = data.draws.iter().map(|d| d.account == data.profile.target).collect();
         let target_lender = target.map(|t| data.accounts[t].lender.as_str());
-        let draw_other_lender = draw_account
+        let draw_other_lender = accounts
+            .of_draw
             .iter()
             .map(|a: &Option<usize>| {
                 let account = &data.accounts[(*a)?];
@@ -365,7 +363,6 @@ impl Lists {
             events_by_time,
             target_observed,
             record_start,
-            draw_account,
             draw_on_target,
             draw_other_lender,
         }
@@ -382,9 +379,15 @@ impl RecordIndex {
     }
 
     fn without_totals(data: &DataFile, rules: &Rules) -> RecordIndex {
+        let accounts = Accounts::of(data);
+        let two = worth_two_threads(data);
         // The ledger and the lists by time do not depend on each other.
-        let (ledger, lists) =
-            both(worth_two_threads(data), || Ledger::build(data, &rules.factors.payment_history), || Lists::new(data));
+        let (ledger, lists) = both(
+            two,
+            || Ledger::build_on(data, &rules.factors.payment_history, &accounts, two),
+            || Lists::new(data, &accounts),
+        );
+        let draw_account = accounts.of_draw;
         let Lists {
             account_index,
             target,
@@ -394,7 +397,6 @@ impl RecordIndex {
             events_by_time,
             target_observed,
             record_start,
-            draw_account,
             draw_on_target,
             draw_other_lender,
             other_lender_count,

@@ -220,13 +220,14 @@ pub struct Ledger {
 impl Ledger {
     /// Builds the ledger.
     pub fn build(data: &DataFile, rules: &PaymentHistory) -> Ledger {
-        Ledger::build_on(data, rules, worth_two_threads(data))
+        let accounts = Accounts::of(data);
+        Ledger::build_on(data, rules, &accounts, worth_two_threads(data))
     }
 
-    /// [`Ledger::build`], with the work that splits cleanly on two threads when `two` is set:
-    /// the same ledger either way.
-    fn build_on(data: &DataFile, rules: &PaymentHistory, two: bool) -> Ledger {
-        let account_index = id_map(&data.accounts, |a| a.id.as_str());
+    /// [`Ledger::build`] with the accounts already looked up, and the work that splits cleanly
+    /// on two threads split when `two` is set: the same ledger either way.
+    pub(super) fn build_on(data: &DataFile, rules: &PaymentHistory, accounts: &Accounts, two: bool) -> Ledger {
+        let Accounts { index: account_index, of_draw: draw_account } = accounts;
         let billed: Vec<bool> = {
             let mut billed = vec![false; data.accounts.len()];
             for statement in &data.statements {
@@ -236,15 +237,13 @@ impl Ledger {
             }
             billed
         };
-        let draw_account: Vec<Option<usize>> =
-            data.draws.iter().map(|d| account_index.get(d.account.as_str()).copied()).collect();
 
         // The draws' schedules and the matching of repayments to draws do not depend on each
         // other.
         let schedules = || -> Vec<DrawBook> {
             data.draws
                 .iter()
-                .zip(&draw_account)
+                .zip(draw_account)
                 .map(|(draw, account)| {
                     let mut book =
                         schedule(draw.at.date(), draw.amount, draw.term_months, draw.repay, draw.daily_rate_pct);
@@ -253,10 +252,10 @@ impl Ledger {
                 })
                 .collect()
         };
-        let matching = || match_repayments(data, &account_index, &billed);
+        let matching = || match_repayments(data, account_index, &billed);
         let (mut draws, matched) = both(two, schedules, matching);
         let Matched { mut paid, mut cards, unlinked } = matched;
-        allocate_unlinked(data, &account_index, &draws, &mut paid, unlinked);
+        allocate_unlinked(data, account_index, &draws, &mut paid, unlinked);
         let (mut paid, starts) = group_by_draw(paid, data.draws.len());
 
         // Each draw's dues and overdue episodes depend on that draw alone: two halves of the
@@ -273,7 +272,7 @@ impl Ledger {
         }
         let (books_left, books_right) = draws.split_at_mut(mid);
         let (paid_left, paid_right) = paid.split_at_mut(starts[mid]);
-        let accounts = DrawAccounts { data, draw_account: &draw_account, starts: &starts };
+        let accounts = DrawAccounts { data, draw_account, starts: &starts };
         let (mut ledger, right) = both(
             two,
             || accounts.dues(0, books_left, paid_left, rules),
@@ -475,6 +474,22 @@ fn settle(book: &mut DrawBook, rules: &PaymentHistory) {
             book.settled_on = Some(*day);
             return;
         }
+    }
+}
+
+/// The accounts of a data file, looked up once: by id, and for each draw.
+pub(super) struct Accounts<'a> {
+    /// Account ids to their index.
+    pub(super) index: IdMap<'a>,
+    /// Per draw: its account's index.
+    pub(super) of_draw: Vec<Option<usize>>,
+}
+
+impl<'a> Accounts<'a> {
+    pub(super) fn of(data: &'a DataFile) -> Accounts<'a> {
+        let index = id_map(&data.accounts, |a| a.id.as_str());
+        let of_draw = data.draws.iter().map(|d| index.get(d.account.as_str()).copied()).collect();
+        Accounts { index, of_draw }
     }
 }
 
@@ -745,8 +760,9 @@ mod tests {
                 ..GenerateOptions::default()
             };
             let data = generate(&opts);
-            let one = Ledger::build_on(&data, &rules.factors.payment_history, false);
-            let two = Ledger::build_on(&data, &rules.factors.payment_history, true);
+            let accounts = Accounts::of(&data);
+            let one = Ledger::build_on(&data, &rules.factors.payment_history, &accounts, false);
+            let two = Ledger::build_on(&data, &rules.factors.payment_history, &accounts, true);
             assert!(!one.episodes.is_empty() || opts.miss_rate_pct == 0);
             assert_eq!(format!("{one:?}"), format!("{two:?}"), "seed {seed}");
         }

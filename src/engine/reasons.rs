@@ -783,9 +783,8 @@ fn seen_above_the_record(b: &mut Builder, history: &LimitHistory, sup: &Supporte
         evidence.extend(reason.evidence.iter().take(5).cloned());
     }
     let texts = p.rules.texts(ReasonCode::OutsideFactors);
-    let texts = texts.other_way.as_deref().unwrap_or(&texts).clone();
     b.push_texts(
-        &texts,
+        texts.other_way.as_deref().unwrap_or(&texts),
         ReasonCode::OutsideFactors,
         // What the next review may take back.
         Effect::Lowers,

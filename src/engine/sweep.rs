@@ -468,9 +468,6 @@ struct DrawWalk<'p, 'a> {
     p: &'p Prepared<'a>,
     /// Per draw: the day it leaves the lender window, when its lender counts as another one.
     leaves: Vec<Option<NaiveDate>>,
-    /// Per draw: its lender when that counts as another platform, numbered from 0.
-    lender: Vec<Option<u32>>,
-    lenders: usize,
 }
 
 impl<'p, 'a> DrawWalk<'p, 'a> {
@@ -483,13 +480,13 @@ impl<'p, 'a> DrawWalk<'p, 'a> {
             .zip(&p.draw_other_lender)
             .map(|(book, other)| other.and_then(|_| leaves_window(book.drawn, window)))
             .collect();
-        DrawWalk { p, leaves, lender: p.draw_other_lender.clone(), lenders: p.other_lender_count }
+        DrawWalk { p, leaves }
     }
 
     /// True when the draw changes nothing the sweep keeps: billed by statement, and its lender
     /// not another platform.
     fn skipped(&self, d: usize) -> bool {
-        self.p.ledger.draws[d].billed_by_statement && self.lender[d].is_none()
+        self.p.ledger.draws[d].billed_by_statement && self.p.draw_other_lender[d].is_none()
     }
 
     /// The days draw `d`'s part can change, in order, without repeats.
@@ -557,7 +554,7 @@ impl<'p, 'a> DrawWalk<'p, 'a> {
             }
             self.days(d, &mut days);
             let on_target = p.draw_on_target[d];
-            let (leaves, lender) = (self.leaves[d], self.lender[d]);
+            let (leaves, lender) = (self.leaves[d], p.draw_other_lender[d]);
             let (mut passed, mut made) = (0, 0);
             let (mut owed_before, mut service_before, mut counted) = (Money::ZERO, Money::ZERO, false);
             for t in &days {
@@ -593,7 +590,7 @@ impl<'p, 'a> DrawWalk<'p, 'a> {
         }
         // A lender counts while any of its draws does.
         super::index::sort_by_day(&mut lender_changes);
-        let mut draws_counting = vec![0i32; self.lenders];
+        let mut draws_counting = vec![0i32; p.other_lender_count];
         for (day, (lender, change)) in lender_changes {
             let n = &mut draws_counting[lender as usize];
             let had = *n > 0;
